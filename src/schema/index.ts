@@ -1,0 +1,11 @@
+export { decodeJson } from "./decode-json.ts";
+export { decodeProtobuf } from "./decode-protobuf.ts";
+export { encodeJson, type JsonValue } from "./encode-json.ts";
+export { encodeProtobuf } from "./encode-protobuf.ts";
+export { DEFAULT_CODEC_OPTIONS, type CodecOptions } from "./codec-options.ts";
+export { SchemaError, isSchemaError, type SchemaErrorName, type SchemaErrorDetails } from "./errors.ts";
+export { DEFAULT_PROTO_DIR, Registry, loadRegistry, type RegistryOptions } from "./registry.ts";
+export { fieldRule, messageRule, enumRule, type FieldRule, type MessageRule, type EnumRule, type SpecialValue } from "./rules.ts";
+export { toJsonSchema } from "./to-json-schema.ts";
+export { compileAll, validateRules } from "./validate-rules.ts";
+export { formatViolation, type RuleKind, type Violation } from "./violation.ts";
