@@ -8,4 +8,5 @@ export { DEFAULT_PROTO_DIR, Registry, loadRegistry, type RegistryOptions } from 
 export { fieldRule, messageRule, enumRule, type FieldRule, type MessageRule, type EnumRule, type SpecialValue } from "./rules.ts";
 export { toJsonSchema } from "./to-json-schema.ts";
 export { compileAll, validateRules } from "./validate-rules.ts";
+export { checkSpatAgainstMap } from "./checks/spat-map.ts";
 export { formatViolation, type RuleKind, type Violation } from "./violation.ts";

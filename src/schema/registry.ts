@@ -109,7 +109,8 @@ function readRegistry(options: RegistryOptions = {}): Registry {
     return existsSync(own) ? own : path.join(DEFAULT_PROTO_DIR, target);
   };
   try {
-    root.loadSync(files);
+    // alternateCommentMode keeps `//` comments too, so descriptions reach generated types and JSON Schema.
+    root.loadSync(files, { alternateCommentMode: true });
     root.resolveAll();
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);

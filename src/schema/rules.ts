@@ -35,6 +35,8 @@ export interface FieldRule {
   readonly maxLength?: number;
   readonly bits?: number;
   readonly sizeExtensible: boolean;
+  /** An OPTIONAL list: empty means absent, and minItems applies only to a non-empty list. */
+  readonly emptyMeansAbsent: boolean;
   readonly bitNames?: string;
   readonly charset?: Charset;
   readonly clause: string;
@@ -135,6 +137,7 @@ function ownFieldRule(field: protobuf.Field): (Partial<FieldRule> & { element?: 
     maxLength: num(bag, "max_length", where),
     bits: num(bag, "bits", where),
     sizeExtensible: bag["size_extensible"] === true ? true : undefined,
+    emptyMeansAbsent: bag["empty_means_absent"] === true ? true : undefined,
     bitNames: str(bag, "bit_names"),
     charset: bag["charset"] === undefined ? undefined : CHARSETS[String(bag["charset"])],
     clause: str(bag, "clause"),
@@ -148,7 +151,7 @@ function ownFieldRule(field: protobuf.Field): (Partial<FieldRule> & { element?: 
 }
 
 function withDefaults(rule: Partial<FieldRule>): FieldRule {
-  return { special: [], sizeExtensible: false, clause: "", ...rule };
+  return { special: [], sizeExtensible: false, emptyMeansAbsent: false, clause: "", ...rule };
 }
 
 /**

@@ -74,7 +74,7 @@ function messageSchema(type: protobuf.Type, ref: (type: protobuf.Type) => Schema
  */
 function mustAppear(field: protobuf.Field, rule: FieldRule | undefined): boolean {
   if (field.partOf !== null || field.map) return false;
-  if (field.repeated) return (rule?.minItems ?? 0) > 0;
+  if (field.repeated) return (rule?.minItems ?? 0) > 0 && rule?.emptyMeansAbsent !== true;
   const target = field.resolvedType;
   if (target instanceof protobuf.Type) return true;
   if (target instanceof protobuf.Enum) {
@@ -91,8 +91,11 @@ function fieldSchema(field: protobuf.Field, rule: FieldRule | undefined, ref: (t
   if (field.map) return { type: "object", additionalProperties: item };
   if (!field.repeated) return item;
   const schema: Schema = { type: "array", items: item };
-  if (rule?.minItems !== undefined) schema["minItems"] = rule.minItems;
   if (rule?.maxItems !== undefined) schema["maxItems"] = rule.maxItems;
+  if (rule?.minItems === undefined) return schema;
+  // An OPTIONAL list may be empty (absent); otherwise it needs at least minItems.
+  if (rule.emptyMeansAbsent && rule.minItems > 0) schema["anyOf"] = [{ maxItems: 0 }, { minItems: rule.minItems }];
+  else schema["minItems"] = rule.minItems;
   return schema;
 }
 

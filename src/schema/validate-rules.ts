@@ -94,11 +94,13 @@ function compileField(field: protobuf.Field, table: CheckTable): Check | undefin
 function compileList(field: protobuf.Field, rule: FieldRule | undefined, item: Check | undefined): Check | undefined {
   const { minItems, maxItems } = rule ?? {};
   if (item === undefined && minItems === undefined && maxItems === undefined) return undefined;
-  const expected = `${minItems ?? 0}..${maxItems ?? "∞"} items`;
+  const emptyAllowed = rule?.emptyMeansAbsent === true;
+  const expected = `${emptyAllowed ? "none (absent) or " : ""}${minItems ?? 0}..${maxItems ?? "∞"} items`;
   return (value, path, out) => {
     const items = (value ?? []) as unknown[];
     const here = fieldPath(path, field.name);
-    if ((minItems !== undefined && items.length < minItems) || (maxItems !== undefined && items.length > maxItems)) {
+    const tooFew = minItems !== undefined && items.length < minItems && !(emptyAllowed && items.length === 0);
+    if (tooFew || (maxItems !== undefined && items.length > maxItems)) {
       out.push({ path: here, rule: "items", value: items.length, expected, clause: rule?.clause ?? "" });
     }
     if (item !== undefined) for (let i = 0; i < items.length; i++) item(items[i], `${here}[${i}]`, out);

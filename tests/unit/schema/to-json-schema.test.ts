@@ -36,6 +36,10 @@ const variants: Record<string, unknown>[] = [
   { blob: "AQIDBAUGBw==" },
   { blob: "AQIDBAUGBwg=" },
   { named: { a: { lat: -900000001 } } },
+  { tags: [] },
+  { tags: [1] },
+  { tags: [1, 2] },
+  { tags: [1, 2, 3, 4] },
 ];
 
 describe("toJsonSchema", () => {

@@ -27,6 +27,7 @@ describe("validateRules", () => {
     ["choice", { current: {} }, "current", null],
     ["items", { points: [] }, "points", 0],
     ["items", { points: [{}, {}, {}, {}, {}] }, "points", 5],
+    ["items", { tags: [1] }, "tags", 1],
     ["length", { id: "AQID" }, "id", 3],
     ["length", { name: "" }, "name", 0],
     ["length", { name: "much-too-long" }, "name", 13],
@@ -53,6 +54,11 @@ describe("validateRules", () => {
   it("formats a violation as one line with path, rule, value, expectation and clause", () => {
     const [violation] = violationsOf({ ...validSample(), msgCnt: 200 });
     expect(violation && formatViolation(violation)).toBe("msgCnt: range (got 200, expected 0..127) [sample DE_MsgCount]");
+  });
+
+  it("accepts an empty OPTIONAL list as absent, but not a too-short one", () => {
+    expect(violationsOf({ ...validSample(), tags: [] })).toEqual([]);
+    expect(violationsOf({ ...validSample(), tags: [1, 2] })).toEqual([]);
   });
 
   it("accepts an abnormal or invalid marker in place of a reading's value", () => {
