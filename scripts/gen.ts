@@ -125,7 +125,7 @@ class FileWriter {
 
   private fieldType(field: protobuf.Field): string {
     const target = field.resolvedType;
-    const item = target === null ? (SCALARS[field.type] ?? "unknown") : this.ref(target as Definition);
+    const item = target === null ? (SCALARS[field.type] ?? "unknown") : this.ref(target);
     if (field.map) return `Record<string, ${item}>`;
     if (field.repeated) return item.includes(" ") || item.includes("{") ? `Array<${item}>` : `${item}[]`;
     return item;

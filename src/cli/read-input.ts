@@ -5,7 +5,7 @@ import { CliError } from "./cli-error.ts";
 export async function readInput(source: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
   if (source === "-") {
     const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
     return Buffer.concat(chunks);
   }
   try {

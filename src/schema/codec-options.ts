@@ -6,16 +6,11 @@ export interface CodecOptions {
 
 export const DEFAULT_CODEC_OPTIONS: CodecOptions = { maxInputSize: 4 * 1024 * 1024 };
 
-export function withCodecDefaults(options: Partial<CodecOptions> = {}): CodecOptions {
-  return { ...DEFAULT_CODEC_OPTIONS, ...options };
-}
 
 /** How decoded messages look: every scalar present, 64-bit integers as bigint, enums as numbers. */
 export const OBJECT_SHAPE = { defaults: true, arrays: true, longs: BigInt, enums: Number } as const;
 
-/** The input-size guard every decoder applies first. */
-export function tooLarge(typeName: string, size: number, unit: "bytes" | "characters", options: CodecOptions): string | undefined {
-  return size > options.maxInputSize
-    ? `${typeName}: input of ${size} ${unit} is larger than the limit of ${options.maxInputSize} ${unit}`
-    : undefined;
+/** The message of the input-size guard every decoder applies first. */
+export function tooLarge(typeName: string, size: number, unit: "bytes" | "characters", limit: number): string {
+  return `${typeName}: input of ${size} ${unit} is larger than the limit of ${limit} ${unit}`;
 }

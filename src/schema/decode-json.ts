@@ -1,5 +1,5 @@
 import protobuf from "protobufjs";
-import { OBJECT_SHAPE, tooLarge, withCodecDefaults, type CodecOptions } from "./codec-options.ts";
+import { DEFAULT_CODEC_OPTIONS, OBJECT_SHAPE, tooLarge, type CodecOptions } from "./codec-options.ts";
 import { SchemaError } from "./errors.ts";
 import { DURATION, LONG_TYPES, TIMESTAMP, protoName } from "./json-names.ts";
 import type { Registry } from "./registry.ts";
@@ -31,15 +31,15 @@ const UNSIGNED_64 = new Set(["uint64", "fixed64"]);
 export function decodeJson<T = Record<string, unknown>>(
   registry: Registry,
   typeName: string,
-  input: string | unknown,
+  input: unknown,
   options: Partial<CodecOptions> = {},
 ): T {
   const type = registry.messageType(typeName);
   const name = type.fullName.slice(1);
   let json: unknown = input;
   if (typeof input === "string") {
-    const oversize = tooLarge(name, input.length, "characters", withCodecDefaults(options));
-    if (oversize !== undefined) throw new SchemaError("DecodeError", oversize, { typeName: name });
+    const limit = options.maxInputSize ?? DEFAULT_CODEC_OPTIONS.maxInputSize;
+    if (input.length > limit) throw new SchemaError("DecodeError", tooLarge(name, input.length, "characters", limit), { typeName: name });
     try {
       json = JSON.parse(input);
     } catch (cause) {

@@ -1,5 +1,5 @@
 import type protobuf from "protobufjs";
-import { OBJECT_SHAPE, tooLarge, withCodecDefaults, type CodecOptions } from "./codec-options.ts";
+import { DEFAULT_CODEC_OPTIONS, OBJECT_SHAPE, tooLarge, type CodecOptions } from "./codec-options.ts";
 import { SchemaError } from "./errors.ts";
 import type { Registry } from "./registry.ts";
 
@@ -16,13 +16,16 @@ export function decodeProtobuf<T = Record<string, unknown>>(
   options: Partial<CodecOptions> = {},
 ): T {
   const type = registry.messageType(typeName);
-  const name = type.fullName.slice(1);
-  const oversize = tooLarge(name, bytes.length, "bytes", withCodecDefaults(options));
-  if (oversize !== undefined) throw new SchemaError("DecodeError", oversize, { typeName: name });
+  const limit = options.maxInputSize ?? DEFAULT_CODEC_OPTIONS.maxInputSize;
+  if (bytes.length > limit) {
+    const name = type.fullName.slice(1);
+    throw new SchemaError("DecodeError", tooLarge(name, bytes.length, "bytes", limit), { typeName: name });
+  }
   let message: protobuf.Message;
   try {
     message = type.decode(bytes);
   } catch (cause) {
+    const name = type.fullName.slice(1);
     throw new SchemaError("DecodeError", `${name}: not valid protobuf binary: ${describe(cause)}`, { typeName: name, ...offsetOf(cause) }, cause);
   }
   return type.toObject(message, OBJECT_SHAPE) as T;

@@ -40,17 +40,25 @@ export class Registry {
     this.checks = checks;
   }
 
+  // protobufjs' lookup walks the namespace tree on every call; decoders ask once per message.
+  private readonly typeCache = new Map<string, protobuf.Type>();
+
   /** The message type of that full name ("v2xh.csae53.v1.MessageFrame"), or an UnknownTypeError. */
   messageType(fullName: string): protobuf.Type {
+    const cached = this.typeCache.get(fullName);
+    if (cached !== undefined) return cached;
     const name = fullName.replace(/^\./, "");
-    let found: protobuf.ReflectionObject | null = null;
+    let found: protobuf.ReflectionObject | null;
     try {
       found = this.root.lookup(name);
     } catch {
       found = null;
     }
     // protobufjs also finds a type by a partial name; only the exact full name counts here.
-    if (found instanceof protobuf.Type && found.fullName === `.${name}`) return found;
+    if (found instanceof protobuf.Type && found.fullName === `.${name}`) {
+      this.typeCache.set(fullName, found);
+      return found;
+    }
     const hint = this.suggest(name);
     throw new SchemaError(
       "UnknownTypeError",

@@ -6,8 +6,6 @@ const OPTION = {
   field: "(v2xh.rules.v1.field)",
   message: "(v2xh.rules.v1.message)",
   enum: "(v2xh.rules.v1.enum)",
-  enumValue: "(v2xh.rules.v1.enum_value)",
-  oneof: "(v2xh.rules.v1.oneof)",
 } as const;
 
 export type SpecialKind = "unavailable" | "saturated" | "invalid" | "reserved" | "named";
@@ -113,24 +111,25 @@ const CHARSETS: Record<string, Charset> = {
 function readSpecial(bag: OptionBag, where: string): SpecialValue[] {
   return list<OptionBag>(bag, "special").map((entry) => {
     const value = num(entry, "value", where) ?? 0;
-    const kindName = String(entry["kind"] ?? "");
-    const kind = SPECIAL_KINDS[kindName];
+    const kind = SPECIAL_KINDS[str(entry, "kind") ?? ""];
     if (kind === undefined) throw new SchemaError("SchemaLoadError", `${where}: special value ${value} has no kind`);
     return { value, to: num(entry, "to", where) ?? value, kind, meaning: str(entry, "meaning") ?? "" };
   });
 }
 
 /** The field's own rule keys, without resolving `element`. */
-function ownFieldRule(field: protobuf.Field): (Partial<FieldRule> & { element?: string }) | undefined {
+function ownFieldRule(field: protobuf.Field): OwnFieldRule | undefined {
   const bag = readOption(field.parsedOptions, OPTION.field);
   if (bag === undefined) return undefined;
   const where = `${field.parent?.fullName.slice(1) ?? "?"}.${field.name}`;
-  const rule: Record<string, unknown> = {
+  const special = readSpecial(bag, where);
+  return withoutUndefined<OwnFieldRule>({
     min: num(bag, "min", where),
     max: num(bag, "max", where),
     unit: str(bag, "unit"),
     resolution: num(bag, "resolution", where),
     offset: num(bag, "offset", where),
+    special: special.length > 0 ? special : undefined,
     minItems: num(bag, "min_items", where),
     maxItems: num(bag, "max_items", where),
     minLength: num(bag, "min_length", where),
@@ -139,15 +138,18 @@ function ownFieldRule(field: protobuf.Field): (Partial<FieldRule> & { element?: 
     sizeExtensible: bag["size_extensible"] === true ? true : undefined,
     emptyMeansAbsent: bag["empty_means_absent"] === true ? true : undefined,
     bitNames: str(bag, "bit_names"),
-    charset: bag["charset"] === undefined ? undefined : CHARSETS[String(bag["charset"])],
+    charset: CHARSETS[str(bag, "charset") ?? ""],
     clause: str(bag, "clause"),
     asnName: str(bag, "asn_name"),
     element: str(bag, "element"),
-  };
-  const special = readSpecial(bag, where);
-  if (special.length > 0) rule["special"] = special;
-  for (const key of Object.keys(rule)) if (rule[key] === undefined) delete rule[key];
-  return rule as Partial<FieldRule> & { element?: string };
+  });
+}
+
+type OwnFieldRule = Partial<FieldRule>;
+
+/** Drops keys whose value is undefined, so the result fits exact optional properties. */
+function withoutUndefined<T extends object>(value: { [K in keyof T]-?: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function withDefaults(rule: Partial<FieldRule>): FieldRule {
@@ -196,20 +198,9 @@ export function enumRule(type: protobuf.Enum): EnumRule {
   return asnName === undefined ? rule : { ...rule, asnName };
 }
 
-export function oneofIsExtensible(oneof: protobuf.OneOf): boolean {
-  return readOption(oneof.parsedOptions, OPTION.oneof)?.["extensible"] === true;
-}
-
 /** A proto3 `optional` creates a synthetic oneof; every other oneof is a CHOICE. */
 export function isChoice(oneof: protobuf.OneOf): boolean {
   return !(oneof.oneof.length === 1 && oneof.fieldsArray[0]?.options?.["proto3_optional"] === true);
-}
-
-/** The standard's name of an enum value, if the schema records one. */
-export function enumValueAsnName(type: protobuf.Enum, valueName: string): string | undefined {
-  const options = type.valuesOptions?.[valueName];
-  const name = options?.[`${OPTION.enumValue}.asn_name`];
-  return typeof name === "string" ? name : undefined;
 }
 
 /** Zero values named *_UNSPECIFIED are placeholders the standard does not define. */

@@ -8,5 +8,5 @@ export type MessageCheck = (message: never, path: string) => Violation[];
 
 /** Declares a check over a typed message. */
 export function defineCheck<T>(check: (message: T, path: string) => Violation[]): MessageCheck {
-  return check as MessageCheck;
+  return check;
 }

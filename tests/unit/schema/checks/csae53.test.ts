@@ -1,15 +1,16 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- the tests edit fixture JSON freely */
 import { describe, expect, it } from "vitest";
 import { decodeJson, loadRegistry, validateRules } from "../../../../src/schema/index.ts";
 import { validFixtures } from "../../../helpers/fixtures.ts";
 
 const registry = loadRegistry();
 const FRAME = "v2xh.csae53.v1.MessageFrame";
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function fixture(name: string): Json {
   const found = validFixtures("csae53").find((f) => f.file.endsWith(`/${name}.json`));
   if (found === undefined) throw new Error(`no fixture ${name}`);
-  return structuredClone(found.message) as Json;
+  return structuredClone(found.message);
 }
 
 function violations(frame: Json) {
