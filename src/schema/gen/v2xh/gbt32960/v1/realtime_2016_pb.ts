@@ -7,7 +7,10 @@ import type { Byte, ChargingState, DcDcState, Dword, GearPosition, Marker, Motor
 export interface RealtimeData2016 {
   /** Collection time of every unit in the frame. */
   time: Time;
-  /** Information units (type byte + body) in the order they appear on the wire. */
+  /**
+   * Information units (type byte + body) in the order they appear on the wire.
+   * Every unit takes at least two bytes of the data unit (at most 65531 bytes, 6 of them the time).
+   */
   units: InfoUnit2016[];
 }
 

@@ -8,7 +8,10 @@ import type { Signature } from "./security_pb.ts";
 export interface RealtimeData2025 {
   /** Collection time of every unit in the frame. */
   time: Time;
-  /** Information units (type byte + body) in the order they appear on the wire. */
+  /**
+   * Information units (type byte + body) in the order they appear on the wire.
+   * Every unit takes at least two bytes of the data unit (at most 65531 bytes, 6 of them the time).
+   */
   units: InfoUnit2025[];
   /**
    * Vehicle signature after type byte 0xFF, always last; it signs from the first time byte up to
