@@ -30,14 +30,14 @@ function messageArbitrary(type: protobuf.Type, depth: number): fc.Arbitrary<Json
     if (inChoice.has(field.name)) continue;
     const value = fieldArbitrary(field, depth);
     if (value === undefined) continue;
-    const optional = field.partOf !== null || (depth <= 0 && !field.repeated && field.resolvedType instanceof protobuf.Type === false);
-    parts.push(optional ? fc.option(value, { nil: undefined }).map((v) => (v === undefined ? {} : { [field.name]: v })) : value.map((v) => ({ [field.name]: v })));
+    parts.push(field.partOf !== null ? fc.option(value, { nil: undefined }).map((v) => (v === undefined ? {} : { [field.name]: v })) : value.map((v) => ({ [field.name]: v })));
   }
   for (const oneof of choices) {
-    const members = oneof.fieldsArray
-      .map((member) => fieldArbitrary(member, depth)?.map((v) => ({ [member.name]: v })))
-      .filter((a): a is fc.Arbitrary<Json> => a !== undefined);
-    if (members.length > 0) parts.push(fc.oneof(...members));
+    const membersAt = (budget: number) =>
+      oneof.fieldsArray.map((member) => fieldArbitrary(member, budget)?.map((v) => ({ [member.name]: v }))).filter((a): a is fc.Arbitrary<Json> => a !== undefined);
+    // A CHOICE must have a member: past the depth budget, allow one more level for it.
+    const members = membersAt(depth);
+    parts.push(fc.oneof(...(members.length > 0 ? members : membersAt(1))));
   }
   return fc.tuple(...parts).map((objects) => Object.assign({}, ...objects) as Json);
 }

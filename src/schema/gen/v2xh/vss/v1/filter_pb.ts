@@ -3,7 +3,8 @@
 
 /**
  * One filter object. Which kinds a request may use, and how two combine, are the named checks
- * "vss-filter-kinds-for-action" and "vss-filter-combination" on GetRequest and SubscribeRequest.
+ * "vss-get-filter-kinds", "vss-get-filter-combination" on GetRequest and
+ * "vss-subscribe-filter-kinds", "vss-subscribe-filter-combination" on SubscribeRequest.
  */
 export type Filter = (
   | { paths: PathsFilter; timebased?: never; change?: never; range?: never; curvelog?: never; history?: never; staticMetadata?: never; dynamicMetadata?: never; }

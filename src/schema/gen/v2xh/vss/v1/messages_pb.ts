@@ -20,10 +20,10 @@ export type ProtocolVersion = (typeof ProtocolVersion)[keyof typeof ProtocolVers
  *
  * Named checks:
  * - "vss-path-syntax" on `path`.
- * - "vss-filter-kinds-for-action": every filter is `paths`, `history`, `static_metadata` or
+ * - "vss-get-filter-kinds": every filter is `paths`, `history`, `static_metadata` or
  * `dynamic_metadata` (timebased, change, range and curvelog are subscribe-only). Reported at the
  * first offending `filter[i]`.
- * - "vss-filter-combination": with two filters exactly one of them is `paths`; a `dynamic_metadata`
+ * - "vss-get-filter-combination": with two filters exactly one of them is `paths`; a `dynamic_metadata`
  * filter is the only filter; a `dynamic_metadata` filter of kind SERVER_CAPABILITIES requires
  * `path` = "Vehicle". Reported at `filter`.
  */
@@ -88,10 +88,10 @@ export interface SetErrorResponse {
  *
  * Named checks:
  * - "vss-path-syntax" on `path`.
- * - "vss-filter-kinds-for-action": every filter is `paths`, `timebased`, `change`, `range` or
+ * - "vss-subscribe-filter-kinds": every filter is `paths`, `timebased`, `change`, `range` or
  * `curvelog` (history and the metadata filters are get-only). Reported at the first offending
  * `filter[i]`.
- * - "vss-filter-combination": with two filters exactly one of them is `paths`; when a `paths`
+ * - "vss-subscribe-filter-combination": with two filters exactly one of them is `paths`; when a `paths`
  * filter is combined with `change` or `range`, its first path contains no `*` segment (triggers
  * are evaluated on the first path only). Reported at `filter`.
  */
