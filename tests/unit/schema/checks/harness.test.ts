@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { UtEvent, Verdict, type Envelope, type RequirementResult, type RunReport, type TestResult, type UtRequest } from "../../../../src/schema/gen/v2xh/harness/v1/index.ts";
-import { decodeJson, loadRegistry, validateRules } from "../../../../src/schema/index.ts";
-import { validFixtures } from "../../../helpers/fixtures.ts";
+import { decodeJson, loadRegistry } from "../../../../src/schema/index.ts";
+import { fixtureDecoder, fixtureJson, must, violations } from "../../../helpers/check-test.ts";
 
 const registry = loadRegistry();
+const decoded = fixtureDecoder("harness");
 const ENVELOPE = "v2xh.harness.v1.Envelope";
 const UT_REQUEST = "v2xh.harness.v1.UtRequest";
 const TEST_RESULT = "v2xh.harness.v1.TestResult";
 const RUN_REPORT = "v2xh.harness.v1.RunReport";
-const FIXTURES = new Map(validFixtures("harness").map((f) => [f.file.replace("harness/valid/", ""), f]));
-
-/** A valid fixture, decoded. */
-function decoded<T>(name: string): T {
-  const fixture = FIXTURES.get(name);
-  if (fixture === undefined) throw new Error(`no valid fixture ${name}`);
-  return decodeJson<T>(registry, fixture.type, fixture.message);
-}
-
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error("the fixture lacks the part under test");
-  return value;
-}
-
-function violations(type: string, message: unknown) {
-  return validateRules(registry, type, message).map(({ path, rule, value }) => ({ path, rule, value }));
-}
 
 const testResult = (fields: Partial<TestResult> = {}): TestResult => Object.assign(decoded<TestResult>("test-result.json"), fields);
 
@@ -186,7 +170,7 @@ describe("harness-summary-counts", () => {
   });
 
   it("skips a report without a summary", () => {
-    const json = structuredClone(must(FIXTURES.get("run-report.json")).message);
+    const json = fixtureJson("harness", "run-report.json");
     delete json["summary"];
     expect(violations(RUN_REPORT, decodeJson(registry, RUN_REPORT, json))).toEqual([{ path: "summary", rule: "required", value: null }]);
   });

@@ -9,36 +9,18 @@ import {
   type SignedData,
   type ToBeSignedCertificate,
 } from "../../../../src/schema/gen/v2xh/security/v1/index.ts";
-import { decodeJson, loadRegistry, validateRules } from "../../../../src/schema/index.ts";
-import { validFixtures } from "../../../helpers/fixtures.ts";
+import { decodeJson, loadRegistry } from "../../../../src/schema/index.ts";
+import { fixtureDecoder, fixtureJson, must, violations } from "../../../helpers/check-test.ts";
 
 type Json = Record<string, unknown>;
 
 const registry = loadRegistry();
+const decoded = fixtureDecoder("security");
 const CERTIFICATE = "v2xh.security.v1.Certificate";
 const DATA = "v2xh.security.v1.Ieee1609Dot2Data";
-const FIXTURES = new Map(validFixtures("security").map((f) => [f.file.replace("security/valid/", ""), f]));
 const POINT = new Uint8Array(32).fill(7);
 
-function fixtureJson(name: string): Json {
-  const fixture = FIXTURES.get(name);
-  if (fixture === undefined) throw new Error(`no valid fixture ${name}`);
-  return structuredClone(fixture.message);
-}
-
-/** A valid fixture, decoded. */
-function decoded<T>(name: string): T {
-  return decodeJson<T>(registry, must(FIXTURES.get(name)).type, fixtureJson(name));
-}
-
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error("the fixture lacks the part under test");
-  return value;
-}
-
-function violations(type: string, message: unknown) {
-  return validateRules(registry, type, message).map(({ path, rule, value }) => ({ path, rule, value }));
-}
+const securityJson = (name: string): Json => fixtureJson("security", name);
 
 const rootCertificate = (): Certificate => decoded<Certificate>("certificate-root-sm2.json");
 const implicitCertificate = (): Certificate => decoded<Certificate>("certificate-implicit-pseudonym.json");
@@ -95,7 +77,7 @@ describe("security-hash-matches-signature", () => {
   });
 
   it("leaves a signature without a member to the choice rule", () => {
-    const json = fixtureJson("ieee1609dot2-data-bsm-digest-sm2.json");
+    const json = securityJson("ieee1609dot2-data-bsm-digest-sm2.json");
     const message = decodeJson<Ieee1609Dot2Data>(registry, DATA, json);
     Object.assign(signedData(message), { hashId: HashAlgorithm.SHA384, signature: {} });
     expect(violations(DATA, message)).toEqual([{ path: "content.signedData.signature", rule: "choice", value: null }]);
@@ -130,7 +112,7 @@ describe("security-cert-signature-by-type", () => {
   });
 
   it("skips a certificate without toBeSigned", () => {
-    const json = fixtureJson("certificate-implicit-pseudonym.json");
+    const json = securityJson("certificate-implicit-pseudonym.json");
     delete json["toBeSigned"];
     expect(violations(CERTIFICATE, decodeJson(registry, CERTIFICATE, json))).toEqual([{ path: "toBeSigned", rule: "required", value: null }]);
   });

@@ -10,30 +10,14 @@ import {
   type Signal,
   type VissMessage,
 } from "../../../../src/schema/gen/v2xh/vss/v1/index.ts";
-import { decodeJson, loadRegistry, validateRules } from "../../../../src/schema/index.ts";
-import { validFixtures } from "../../../helpers/fixtures.ts";
+import { decodeJson, loadRegistry } from "../../../../src/schema/index.ts";
+import { fixtureDecoder, must, violations } from "../../../helpers/check-test.ts";
 
 const registry = loadRegistry();
+const decoded = fixtureDecoder("vss");
 const VISS = "v2xh.vss.v1.VissMessage";
 const SIGNAL = "v2xh.vss.v1.Signal";
 const CATALOGUE = "v2xh.vss.v1.SignalCatalogue";
-const FIXTURES = new Map(validFixtures("vss").map((f) => [f.file.replace("vss/valid/", ""), f]));
-
-/** A valid fixture, decoded. */
-function decoded<T>(name: string): T {
-  const fixture = FIXTURES.get(name);
-  if (fixture === undefined) throw new Error(`no valid fixture ${name}`);
-  return decodeJson<T>(registry, fixture.type, fixture.message);
-}
-
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error("the fixture lacks the part under test");
-  return value;
-}
-
-function violations(type: string, message: unknown) {
-  return validateRules(registry, type, message).map(({ path, rule, value }) => ({ path, rule, value }));
-}
 
 function getRequest(filter: Filter[], path = "Vehicle.Cabin.Door"): VissMessage {
   const message = decoded<VissMessage>("get-request.json");
