@@ -1,0 +1,15 @@
+export { TransportError, isTransportError, type TransportErrorName, type TransportErrorDetails } from "./transport-error.ts";
+export { EnvelopeServer, type EnvelopeServerEvents } from "./envelope-server.ts";
+export { connectEnvelopeClient } from "./envelope-client.ts";
+export { EnvelopeConnection, type EnvelopeConnectionEvents } from "./envelope-connection.ts";
+export { EnvelopeSender, observeEnvelopeFrame, type EnvelopeHeader, type EnvelopeObservation, type SendEncoding } from "./envelope-frame.ts";
+export { ENVELOPE_DEFAULTS, type EnvelopeBindingInput, type EnvelopeBindingOptions } from "./envelope-options.ts";
+export { VissCodec, originOf, type VissOrigin } from "./viss-codec.ts";
+export { DIALECTS, type VissDialect } from "./viss-dialect.ts";
+export { VISS_ERROR_PROFILES, type VissErrorCode, type VissErrorCondition, type VissErrorProfile, type VissErrorProfileName } from "./viss-error-profiles.ts";
+export { VissServer, type VissServerEvents } from "./viss-server.ts";
+export { VISS_SERVER_DEFAULTS, type VissServerInput, type VissServerOptions } from "./viss-server-options.ts";
+export { VissClient, VISS_CLIENT_DEFAULTS, type SubscriptionEvent, type VissClientEvents, type VissClientInput, type VissClientOptions, type VissReply } from "./viss-client.ts";
+export { VISS_SUBPROTOCOLS } from "./viss-subprotocol.ts";
+export type { SignalStore, SetOutcome, SetProblem } from "./signal-store.ts";
+export { MemorySignalStore, CATALOGUE_FILE } from "./memory-signal-store.ts";
