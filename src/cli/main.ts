@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { isSchemaError } from "../schema/index.ts";
 import { formatViolation } from "../schema/violation.ts";
 import { CliError, EXIT } from "./cli-error.ts";
+import { registerBrokerCommand } from "./commands/broker.ts";
 import { readInput } from "./read-input.ts";
 
 const VERSION = "0.1.0";
@@ -62,7 +63,16 @@ function buildProgram(): Command {
       const { schemaExportCommand } = await import("./commands/schema.ts");
       await emitJson(schemaExportCommand(opts), opts.output);
     });
+  registerBrokerCommand(program);
   return program;
+}
+
+/** A reader that stops early (`v2x schema list | head`) closes the pipe; that ends the command, quietly. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
 }
 
 /** The one error boundary: user errors print one line and exit 2; anything else is a harness bug. */
@@ -86,4 +96,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+exitQuietlyOnClosedPipe(process.stdout);
 await main(process.argv);

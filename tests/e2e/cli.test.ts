@@ -81,6 +81,13 @@ describe("v2x schema", () => {
     expect(schema["$ref"]).toBe(`#/$defs/${FRAME}`);
   });
 
+  it("stops quietly when the reader closes the pipe early", () => {
+    const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" schema list | head -1`], { encoding: "utf8" });
+    expect(result.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
   it("shows help with an example and exits 0", () => {
     const run = v2x(["validate", "--help"]);
     expect(run.code).toBe(0);
