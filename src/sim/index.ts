@@ -47,3 +47,9 @@ export { buildRsms, MAX_PARTICIPANTS, RSM_SOURCES, type DetectedVehicle, type Rs
 export { DEFAULT_RSU_PERIODS, Rsu, type BsmIdLookup, type RsuMessage, type RsuMessageKind, type RsuPeriods, type RsuSpec } from "./rsu.ts";
 export { batteryCurrent, batteryPower, cellOpenCircuitVoltage, DEFAULT_BATTERY, DEFAULT_POWERTRAIN, wheelForce, type BatterySpec, type PowertrainSpec } from "./powertrain.ts";
 export { beijingTime, TboxModel, type AlarmSpec, type GeneralAlarm, type TboxSpec } from "./tbox.ts";
+export { builtInScenarioPath, listBuiltInScenarios } from "./scenario/built-in-scenarios.ts";
+export { loadScenario, type LoadScenarioOptions, type LoadScenarioResult, type ScenarioSource } from "./scenario/load-scenario.ts";
+export { ResolvedScenario, type ScenarioShard, type ScenarioSpecs } from "./scenario/resolved-scenario.ts";
+export { formatScenarioError, type ScenarioError } from "./scenario/scenario-error.ts";
+export type { ScenarioFile } from "./scenario/scenario-file.ts";
+export { SCENARIO_SCHEMA, scenarioSchemaJson, writeScenarioSchema } from "./scenario/scenario-schema.ts";
