@@ -4,8 +4,8 @@ import { withEnvelopeDefaults, type EnvelopeBindingInput } from "./envelope-opti
 import { openSocket } from "./sockets.ts";
 
 /**
- * Connects to an envelope-binding server at `url` (ws://…). Rejects with a ConnectError or
- * TimeoutError (TransportError) when the connection cannot be opened.
+ * Connects to an envelope-binding server at `url` (ws://…). Rejects with a "connect-refused" or "unreachable" TransportError or
+ * "timeout" TransportError when the connection cannot be opened.
  */
 export async function connectEnvelopeClient(url: string, input: EnvelopeBindingInput): Promise<EnvelopeConnection> {
   const options = withEnvelopeDefaults(input);

@@ -5,7 +5,7 @@ import type { TimeSource } from "../observation.ts";
 import { observeEnvelopeFrame, type EnvelopeObservation, type EnvelopeSender, type SendEncoding } from "./envelope-frame.ts";
 import { rawDataToBuffer } from "./raw-data.ts";
 import { closeSocket } from "./sockets.ts";
-import { TransportError } from "./transport-error.ts";
+import { TransportError } from "../transport-error.ts";
 
 export interface EnvelopeConnectionEvents {
   /** Every frame received, decoded once; bad frames too, with `decoded.ok === false`. */
@@ -32,7 +32,7 @@ export class EnvelopeConnection extends EventEmitter<EnvelopeConnectionEvents> {
       this.emit("observation", observeEnvelopeFrame(registry, channel, rawDataToBuffer(data), isBinary, timeSource()));
     });
     socket.on("error", (cause) => {
-      if (this.listenerCount("error") > 0) this.emit("error", new TransportError("ClosedError", `${channel}: ${cause.message}`, { url: channel }, cause));
+      if (this.listenerCount("error") > 0) this.emit("error", new TransportError("closed", `${channel}: ${cause.message}`, { url: channel }, cause));
     });
     socket.on("close", (code, reason) => this.emit("close", code, reason.toString("utf8")));
   }
@@ -42,7 +42,7 @@ export class EnvelopeConnection extends EventEmitter<EnvelopeConnectionEvents> {
   }
 
   /**
-   * Sends `message` as `typeName` in an envelope (binary frame). Throws a ClosedError when the
+   * Sends `message` as `typeName` in an envelope (binary frame). Throws a "closed" TransportError when the
    * connection is not open and a SchemaError when the message cannot be encoded.
    */
   send(typeName: string, message: unknown, encoding: SendEncoding = "protobuf"): void {
@@ -68,6 +68,6 @@ export class EnvelopeConnection extends EventEmitter<EnvelopeConnectionEvents> {
   }
 
   private assertOpen(): void {
-    if (!this.isOpen) throw new TransportError("ClosedError", `${this.channel}: the connection is not open`, { url: this.channel });
+    if (!this.isOpen) throw new TransportError("closed", `${this.channel}: the connection is not open`, { url: this.channel });
   }
 }

@@ -1,4 +1,4 @@
-export { TransportError, isTransportError, type TransportErrorName, type TransportErrorDetails } from "./transport-error.ts";
+export { TransportError, isTransportError, type TransportErrorCode, type TransportErrorDetails } from "../transport-error.ts";
 export { EnvelopeServer, type EnvelopeServerEvents } from "./envelope-server.ts";
 export { connectEnvelopeClient } from "./envelope-client.ts";
 export { EnvelopeConnection, type EnvelopeConnectionEvents } from "./envelope-connection.ts";

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocket, WebSocketServer, type ServerOptions } from "ws";
 import { explainOversizeClose } from "./frame-limit.ts";
-import { TransportError } from "./transport-error.ts";
+import { TransportError } from "../transport-error.ts";
 
 export interface OpenSocketOptions {
   readonly protocols: readonly string[];
@@ -10,8 +10,8 @@ export interface OpenSocketOptions {
 }
 
 /**
- * Opens a client WebSocket. Rejects with a ConnectError that carries the HTTP status and the body
- * of a refused handshake (servers put the reason there), or a TimeoutError.
+ * Opens a client WebSocket. Rejects with a "connect-refused" TransportError that carries the HTTP status and the body
+ * of a refused handshake (servers put the reason there), or a "timeout" one.
  */
 export function openSocket(url: string, options: OpenSocketOptions): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -27,13 +27,13 @@ export function openSocket(url: string, options: OpenSocketOptions): Promise<Web
         .then((body) => {
           const status = response.statusCode ?? 0;
           request.destroy();
-          fail(new TransportError("ConnectError", `${url}: handshake refused with HTTP ${status}${body === "" ? "" : `: ${body}`}`, { url, httpStatus: status, closeReason: body }));
+          fail(new TransportError("connect-refused", `${url}: handshake refused with HTTP ${status}${body === "" ? "" : `: ${body}`}`, { url, httpStatus: status, closeReason: body }));
         })
-        .catch((cause: unknown) => fail(new TransportError("ConnectError", `${url}: handshake refused`, { url }, cause)));
+        .catch((cause: unknown) => fail(new TransportError("connect-refused", `${url}: handshake refused`, { url }, cause)));
     });
     socket.once("error", (cause) => {
       const timedOut = /timed out/i.test(cause.message);
-      fail(new TransportError(timedOut ? "TimeoutError" : "ConnectError", `${url}: ${cause.message}`, { url }, cause));
+      fail(new TransportError(timedOut ? "timeout" : "unreachable", `${url}: ${cause.message}`, { url }, cause));
     });
     socket.once("open", () => {
       socket.removeAllListeners();
@@ -62,7 +62,7 @@ export function listenSocketServer(options: ServerOptions & { host: string; port
   return new Promise((resolve, reject) => {
     const server = new WebSocketServer(options);
     server.once("error", (cause) =>
-      reject(new TransportError("ListenError", `cannot listen on ${options.host}:${options.port}: ${cause.message}`, {}, cause)),
+      reject(new TransportError("listen-failed", `cannot listen on ${options.host}:${options.port}: ${cause.message}`, {}, cause)),
     );
     server.once("listening", () => {
       const address = server.address();

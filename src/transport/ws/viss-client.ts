@@ -15,7 +15,7 @@ import type { Registry } from "../../schema/index.ts";
 import type { Observation, TimeSource } from "../observation.ts";
 import { closeSocket, openSocket } from "./sockets.ts";
 import { rawDataToBuffer } from "./raw-data.ts";
-import { TransportError } from "./transport-error.ts";
+import { TransportError } from "../transport-error.ts";
 import { VissCodec, originOf } from "./viss-codec.ts";
 import { DIALECTS, type VissDialect } from "./viss-dialect.ts";
 import { observeVissFrame, readUnboundError } from "./viss-frame.ts";
@@ -108,13 +108,13 @@ export class VissClient extends EventEmitter<VissClientEvents> {
     socket.on("error", () => undefined);
     socket.on("close", (code, reason) => {
       const text = reason.toString("utf8");
-      for (const pending of this.pending.values()) pending.fail(new TransportError("ClosedError", `${url}: closed (${code}${text === "" ? "" : ` ${text}`}) before the answer came`, { url, closeCode: code, closeReason: text }));
+      for (const pending of this.pending.values()) pending.fail(new TransportError("closed", `${url}: closed (${code}${text === "" ? "" : ` ${text}`}) before the answer came`, { url, closeCode: code, closeReason: text }));
       this.pending.clear();
       this.emit("close", code, text);
     });
   }
 
-  /** Connects to a VISS server; rejects with a ConnectError (e.g. subprotocol refused) or a TimeoutError. */
+  /** Connects to a VISS server; rejects with a "connect-refused" TransportError (e.g. subprotocol refused) or a "timeout" one. */
   static async connect(url: string, input: VissClientInput): Promise<VissClient> {
     const options = { ...VISS_CLIENT_DEFAULTS, ...input };
     const socket = await openSocket(url, {
@@ -155,14 +155,14 @@ export class VissClient extends EventEmitter<VissClientEvents> {
 
   /**
    * Sends any request and resolves with the server's answer to its requestId, success or error
-   * response. Rejects with a TimeoutError, a ClosedError, or a WireFormatError when the answer
+   * response. Rejects with a "timeout", "closed" or "wire-format" TransportError when the answer
    * names the requestId but is no VISS message (an error object without `action`).
    */
   async request(message: VissMessage): Promise<VissMessage> {
     const answer = await this.exchange(message);
     if (!("number" in answer)) return answer;
     const requestId = requestIdOf(message);
-    throw new TransportError("WireFormatError", `${this.url}: the answer to request ${requestId} has no action: error ${answer.number} ${answer.reason ?? ""}`.trim(), { url: this.url, requestId });
+    throw new TransportError("wire-format", `${this.url}: the answer to request ${requestId} has no action: error ${answer.number} ${answer.reason ?? ""}`.trim(), { url: this.url, requestId });
   }
 
   /** Sends text as it is, e.g. malformed JSON to test how a server copes. */
@@ -186,13 +186,13 @@ export class VissClient extends EventEmitter<VissClientEvents> {
 
   /** Sends a request; resolves with the answer, or with the bare error object of an answer without action. */
   private exchange(message: VissMessage, onAnswer?: (answer: VissMessage) => void): Promise<VissMessage | VissError> {
-    if (originOf(message) !== "client") return Promise.reject(new TransportError("WireFormatError", "only requests can be sent by a client", { url: this.url }));
+    if (originOf(message) !== "client") return Promise.reject(new TransportError("wire-format", "only requests can be sent by a client", { url: this.url }));
     const requestId = requestIdOf(message);
     const text = this.codec.stringify(message);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
-        reject(new TransportError("TimeoutError", `${this.url}: no answer to request ${requestId} within ${this.options.requestTimeoutMs} ms`, { url: this.url, requestId }));
+        reject(new TransportError("timeout", `${this.url}: no answer to request ${requestId} within ${this.options.requestTimeoutMs} ms`, { url: this.url, requestId }));
       }, this.options.requestTimeoutMs);
       this.pending.set(requestId, {
         settle: (answer) => {
@@ -237,7 +237,7 @@ export class VissClient extends EventEmitter<VissClientEvents> {
 
   private sendText(text: string, requestId: string | undefined): void {
     if (!this.isOpen) {
-      const error = new TransportError("ClosedError", `${this.url}: the connection is not open`, { url: this.url });
+      const error = new TransportError("closed", `${this.url}: the connection is not open`, { url: this.url });
       if (requestId === undefined) throw error;
       this.takePending(requestId)?.fail(error);
       return;
@@ -275,5 +275,5 @@ function reply<K extends SuccessMember>(answer: VissMessage | VissError, success
   const error = (answer.getErrorResponse ?? answer.setErrorResponse ?? answer.subscribeErrorResponse ?? answer.unsubscribeErrorResponse)?.error;
   if (error !== undefined) return { ok: false, error };
   const got = Object.keys(answer).filter((key) => key !== "protocolVersion");
-  throw new TransportError("WireFormatError", `expected a ${success} or an error response, got ${got.join(", ")}`);
+  throw new TransportError("wire-format", `expected a ${success} or an error response, got ${got.join(", ")}`);
 }

@@ -32,7 +32,7 @@ interface DialectWire {
 /**
  * VISS wire JSON (WebSocket text frames, MQTT payloads) ↔ `v2xh.vss.v1.VissMessage`, in the VISS
  * v2 or v3 dialect. Reading is strict: a missing or unexpected member, a value of the wrong JSON
- * type or an unknown action throws a WireFormatError whose message starts with the JSON path,
+ * type or an unknown action throws a "wire-format" TransportError whose message starts with the JSON path,
  * e.g. `filter.parameter.period: expected a number as string, got {}`.
  */
 export class VissCodec {

@@ -4,7 +4,7 @@ import type { VissMessage } from "../../schema/gen/v2xh/vss/v1/messages_pb.ts";
 import type { Observation } from "../observation.ts";
 import { explainOversizeClose } from "./frame-limit.ts";
 import { closeSocket, listenSocketServer } from "./sockets.ts";
-import { TransportError } from "./transport-error.ts";
+import { TransportError } from "../transport-error.ts";
 import { VissCodec } from "./viss-codec.ts";
 import { errorProfileOf, VISS_SERVER_DEFAULTS, type VissServerInput } from "./viss-server-options.ts";
 import { VissSession } from "./viss-session.ts";
@@ -38,7 +38,7 @@ export class VissServer extends EventEmitter<VissServerEvents> {
     const options = { ...VISS_SERVER_DEFAULTS, ...input };
     const unknown = options.subprotocols.filter((name) => VISS_SUBPROTOCOLS[name] === undefined);
     if (unknown.length > 0 || options.subprotocols.length === 0) {
-      throw new TransportError("ListenError", `subprotocols must name some of ${Object.keys(VISS_SUBPROTOCOLS).join(", ")}; got ${JSON.stringify(options.subprotocols)}`);
+      throw new TransportError("listen-failed", `subprotocols must name some of ${Object.keys(VISS_SUBPROTOCOLS).join(", ")}; got ${JSON.stringify(options.subprotocols)}`);
     }
     const { server, url } = await listenSocketServer({
       host: options.host,

@@ -1,5 +1,5 @@
 import type { JsonValue } from "../../schema/index.ts";
-import { TransportError } from "./transport-error.ts";
+import { TransportError } from "../transport-error.ts";
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -20,7 +20,7 @@ export function shown(value: unknown): string {
 
 /** The error of a wire value that does not have the expected shape: "`path`: `problem`". */
 export function wireError(path: string, problem: string): TransportError {
-  return new TransportError("WireFormatError", path === "" ? problem : `${path}: ${problem}`, { path });
+  return new TransportError("wire-format", path === "" ? problem : `${path}: ${problem}`, { path });
 }
 
 export function expected(path: string, what: string, value: unknown): TransportError {

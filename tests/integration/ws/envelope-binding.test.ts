@@ -5,7 +5,7 @@ import { connectEnvelopeClient } from "../../../src/transport/ws/envelope-client
 import type { EnvelopeConnection } from "../../../src/transport/ws/envelope-connection.ts";
 import type { EnvelopeObservation } from "../../../src/transport/ws/envelope-frame.ts";
 import { EnvelopeServer } from "../../../src/transport/ws/envelope-server.ts";
-import { isTransportError } from "../../../src/transport/ws/transport-error.ts";
+import { isTransportError } from "../../../src/transport/transport-error.ts";
 
 const registry = loadRegistry();
 const SET_REQUEST = "v2xh.vss.v1.SetRequest";
@@ -114,7 +114,7 @@ describe("envelope binding over WebSocket", () => {
     expect((await received)[0]?.decoded.ok).toBe(true);
   });
 
-  it("rejects sending on a closed connection with a ClosedError", async () => {
+  it("rejects sending on a closed connection with a closed TransportError", async () => {
     const { client } = await serverAndClient();
     await client.close();
     let caught: unknown;
@@ -123,13 +123,13 @@ describe("envelope binding over WebSocket", () => {
     } catch (error) {
       caught = error;
     }
-    expect(isTransportError(caught, "ClosedError")).toBe(true);
+    expect(isTransportError(caught, "closed")).toBe(true);
   });
 
-  it("reports a server that is not there as a ConnectError", async () => {
+  it("reports a server that is not there as unreachable", async () => {
     const server = await EnvelopeServer.listen({ registry });
     const url = server.url;
     await server.close();
-    await expect(connectEnvelopeClient(url, { registry })).rejects.toSatisfy((error) => isTransportError(error, "ConnectError") && /ECONNREFUSED/.test(error.message));
+    await expect(connectEnvelopeClient(url, { registry })).rejects.toSatisfy((error) => isTransportError(error, "unreachable") && /ECONNREFUSED/.test(error.message));
   });
 });

@@ -6,7 +6,7 @@ import { loadRegistry } from "../../../src/schema/index.ts";
 import type { Observation } from "../../../src/transport/observation.ts";
 import { MemorySignalStore } from "../../../src/transport/ws/memory-signal-store.ts";
 import { rawDataToBuffer } from "../../../src/transport/ws/raw-data.ts";
-import { isTransportError } from "../../../src/transport/ws/transport-error.ts";
+import { isTransportError } from "../../../src/transport/transport-error.ts";
 import { VissClient, type SubscriptionEvent, type VissClientInput, type VissReply } from "../../../src/transport/ws/viss-client.ts";
 import { VISS_ERROR_PROFILES } from "../../../src/transport/ws/viss-error-profiles.ts";
 import type { VissServerInput } from "../../../src/transport/ws/viss-server-options.ts";
@@ -89,14 +89,14 @@ describe("subprotocol negotiation", () => {
   it("refuses a client that offers no subprotocol when one is required", async () => {
     const server = await start({ requireSubprotocol: true });
     await expect(connect(server, { subprotocol: null })).rejects.toSatisfy(
-      (error) => isTransportError(error, "ConnectError") && error.details.httpStatus === 400 && /no subprotocol offered; this server requires one of: VISSv2/.test(error.message),
+      (error) => isTransportError(error, "connect-refused") && error.details.httpStatus === 400 && /no subprotocol offered; this server requires one of: VISSv2/.test(error.message),
     );
   });
 
   it("refuses an unknown subprotocol and says which it speaks", async () => {
     const server = await start();
     await expect(connect(server, { subprotocol: "bogus" })).rejects.toSatisfy(
-      (error) => isTransportError(error, "ConnectError") && /unsupported subprotocol "bogus"; this server speaks: VISSv2/.test(error.message),
+      (error) => isTransportError(error, "connect-refused") && /unsupported subprotocol "bogus"; this server speaks: VISSv2/.test(error.message),
     );
   });
 
@@ -318,7 +318,7 @@ describe("client against a server that answers without action", () => {
     open.push(client);
     expect(errorOf(await client.get(SPEED))).toEqual({ number: 400, reason: "bad_request" });
     await expect(client.request({ protocolVersion: ProtocolVersion.VISS_V2, getRequest: { path: SPEED, requestId: "x", filter: [] } })).rejects.toSatisfy(
-      (error) => isTransportError(error, "WireFormatError") && /the answer to request x has no action: error 400 bad_request/.test(error.message),
+      (error) => isTransportError(error, "wire-format") && /the answer to request x has no action: error 400 bad_request/.test(error.message),
     );
   });
 });
@@ -356,17 +356,17 @@ describe("client", () => {
     const silent = await silentServer();
     const client = await VissClient.connect(silent.url, { registry, requestTimeoutMs: 100 });
     open.push(client);
-    await expect(client.get(SPEED)).rejects.toSatisfy((error) => isTransportError(error, "TimeoutError") && /no answer to request 1 within 100 ms/.test(error.message));
+    await expect(client.get(SPEED)).rejects.toSatisfy((error) => isTransportError(error, "timeout") && /no answer to request 1 within 100 ms/.test(error.message));
   });
 
-  it("fails a pending request with a ClosedError when the connection closes, and later requests too", async () => {
+  it("fails a pending request with a closed TransportError when the connection closes, and later requests too", async () => {
     const silent = await silentServer();
     const client = await VissClient.connect(silent.url, { registry });
     open.push(client);
     const pending = client.get(SPEED);
     await silent.close();
-    await expect(pending).rejects.toSatisfy((error) => isTransportError(error, "ClosedError"));
-    await expect(client.get(SPEED)).rejects.toSatisfy((error) => isTransportError(error, "ClosedError"));
+    await expect(pending).rejects.toSatisfy((error) => isTransportError(error, "closed"));
+    await expect(client.get(SPEED)).rejects.toSatisfy((error) => isTransportError(error, "closed"));
   });
 
   it("surfaces every received frame as an observation", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ProtocolVersion, type VissMessage } from "../../../../src/schema/gen/v2xh/vss/v1/messages_pb.ts";
 import { decodeJson, loadRegistry } from "../../../../src/schema/index.ts";
-import { isTransportError } from "../../../../src/transport/ws/transport-error.ts";
+import { isTransportError } from "../../../../src/transport/transport-error.ts";
 import { VissCodec, originOf } from "../../../../src/transport/ws/viss-codec.ts";
 import { dialectOfVersion, type VissDialect } from "../../../../src/transport/ws/viss-dialect.ts";
 import { validFixtures } from "../../../helpers/fixtures.ts";
@@ -33,10 +33,10 @@ function parseError(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (isTransportError(error, "WireFormatError")) return error.message;
+    if (isTransportError(error, "wire-format")) return error.message;
     throw error;
   }
-  throw new Error("expected a WireFormatError");
+  throw new Error("expected a wire-format TransportError");
 }
 
 describe("VISS codec round trip of every valid vss fixture", () => {
