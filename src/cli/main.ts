@@ -4,6 +4,8 @@ import { isSchemaError } from "../schema/index.ts";
 import { formatViolation } from "../schema/violation.ts";
 import { CliError, EXIT } from "./cli-error.ts";
 import { registerBrokerCommand } from "./commands/broker.ts";
+import { registerServeCommand } from "./commands/serve.ts";
+import { registerSimulateCommand } from "./commands/simulate.ts";
 import { readInput } from "./read-input.ts";
 
 const VERSION = "0.1.0";
@@ -64,6 +66,8 @@ function buildProgram(): Command {
       await emitJson(schemaExportCommand(opts), opts.output);
     });
   registerBrokerCommand(program);
+  registerServeCommand(program);
+  registerSimulateCommand(program);
   return program;
 }
 

@@ -1,0 +1,147 @@
+import { once } from "node:events";
+import { InvalidArgumentError, Option, type Command } from "commander";
+// Only the catalogue and the role list: the devices themselves load when a role is served.
+import { FAULT_CATALOGUE } from "../../devices/fault-catalogue.ts";
+import type { FaultDefinition } from "../../devices/fault.ts";
+import { DEVICE_ROLES, isDeviceRole, type DeviceRole } from "../../devices/role.ts";
+import { CliError } from "../cli-error.ts";
+
+export interface ServeCommandOptions {
+  readonly role: DeviceRole;
+  /** Broker URL; required for every role but vss. */
+  readonly broker?: string;
+  readonly id?: string;
+  readonly faults: readonly string[];
+  /** vss: the VISS port; platform: the query interface's port. */
+  readonly port?: number;
+  readonly seed?: number;
+  readonly topicTemplate?: string;
+  /** The device runs until this aborts. */
+  readonly signal: AbortSignal;
+  /** Where what is served, the device's log and the shutdown are printed. Default: standard output. */
+  readonly print?: (line: string) => void;
+}
+
+const BUS_ROLES: ReadonlySet<DeviceRole> = new Set(["obu", "rsu", "tbox", "platform"]);
+
+/** Runs the reference device of a role until `signal` aborts, then stops it cleanly. */
+export async function serveCommand(options: ServeCommandOptions): Promise<void> {
+  const { role, signal, print = console.log } = options;
+  const { startDevice, isDeviceError } = await import("../../devices/index.ts");
+  const common = {
+    faults: options.faults,
+    log: (line: string) => print(`${role}: ${line}`),
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  };
+  const bus = { ...common, broker: options.broker ?? "", ...(options.topicTemplate === undefined ? {} : { topicTemplate: options.topicTemplate }) };
+  const port = options.port === undefined ? {} : { port: options.port };
+  let device;
+  try {
+    if (role === "vss") device = await startDevice("vss", { ...common, ...port });
+    else if (role === "platform") device = await startDevice("platform", { ...bus, ...(options.port === undefined ? {} : { queryPort: options.port }) });
+    else device = await startDevice(role, bus);
+  } catch (error) {
+    if (isDeviceError(error)) throw new CliError(error.message);
+    throw error;
+  }
+  const faults = device.faults.length === 0 ? "correct (no fault)" : `with fault${device.faults.length === 1 ? "" : "s"} ${device.faults.join(", ")}`;
+  print(`v2x serve: reference ${role} ${device.id}, ${faults}`);
+  for (const line of device.describe) print(`  ${line}`);
+  print("stop with Ctrl-C");
+  if (!signal.aborted) await once(signal, "abort");
+  await device.stop();
+  print(`v2x serve: ${role} ${device.id} stopped`);
+}
+
+/** The fault catalogue as a table: role, name, requirement broken, summary. */
+export function faultTable(faults: readonly FaultDefinition[] = FAULT_CATALOGUE): string[] {
+  const rows = [["ROLE", "FAULT", "BREAKS", "SUMMARY"], ...faults.map((f) => [f.role, f.name, f.breaks, f.summary])];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join("  "));
+}
+
+/** Checks the parsed arguments; a usage error is a one-line CliError. */
+export function serveOptionsFrom(role: string | undefined, opts: ServeFlags, signal: AbortSignal): ServeCommandOptions {
+  if (role === undefined) throw new CliError(`name a role to serve (${DEVICE_ROLES.join(", ")}), or list the faults with --list-faults`);
+  if (!isDeviceRole(role)) throw new CliError(`unknown role "${role}"; the roles are ${DEVICE_ROLES.join(", ")}`);
+  if (BUS_ROLES.has(role) && opts.broker === undefined) throw new CliError(`${role} talks MQTT: give the broker with --broker <url>, e.g. --broker mqtt://127.0.0.1:1883 (v2x broker runs one)`);
+  if (role === "vss" && opts.broker !== undefined) throw new CliError("vss serves VISS over WebSocket and takes no --broker; choose its port with --port");
+  if (role === "vss" && opts.topicTemplate !== undefined) throw new CliError("vss has no MQTT topics; --topic-template applies to obu, rsu, tbox and platform");
+  if (opts.port !== undefined && role !== "vss" && role !== "platform") throw new CliError("--port applies to vss (the VISS port) and platform (the query interface); other roles only use the broker");
+  const known = new Set(FAULT_CATALOGUE.filter((f) => f.role === role).map((f) => f.name));
+  const unknown = opts.fault.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new CliError(`unknown ${role} fault${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the ${role} faults are ${[...known].join(", ")} (v2x serve --list-faults)`);
+  return {
+    role,
+    faults: opts.fault,
+    signal,
+    ...(opts.broker === undefined ? {} : { broker: opts.broker }),
+    ...(opts.id === undefined ? {} : { id: opts.id }),
+    ...(opts.port === undefined ? {} : { port: opts.port }),
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.topicTemplate === undefined ? {} : { topicTemplate: opts.topicTemplate }),
+  };
+}
+
+export interface ServeFlags {
+  readonly broker?: string;
+  readonly id?: string;
+  readonly fault: string[];
+  readonly port?: number;
+  readonly seed?: number;
+  readonly topicTemplate?: string;
+  readonly listFaults?: boolean;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0..65535 (0 picks a free one).");
+  return n;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError("expected an integer.");
+  return n;
+}
+
+/** Each --fault may repeat and may list several names separated by commas. */
+function collectFaults(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(",").map((name) => name.trim()).filter((name) => name !== "")];
+}
+
+/** Adds `v2x serve <role> --broker <url> [--id] [--fault …] [--port] [--seed]` and `v2x serve --list-faults`. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("run a reference device of a role (obu, rsu, tbox, platform, vss): correct by default, or with named faults")
+    .argument("[role]", `the role to serve: ${DEVICE_ROLES.join(", ")}`)
+    .option("--broker <url>", "MQTT broker the device talks through (every role but vss), e.g. mqtt://127.0.0.1:1883")
+    .option("--id <id>", "device id in its topics (obu, platform: a name; rsu: 16 hex digits; tbox: the 17-character VIN)")
+    .addOption(new Option("--fault <name>", "switch on a named fault; repeat it or separate names with commas (see --list-faults)").argParser(collectFaults).default([], "none"))
+    .option("--port <n>", "vss: port of the VISS server; platform: port of the query interface (default: 0, a free one)", port)
+    .option("--seed <n>", "seed of the device's random streams (default: the device id)", integer)
+    .option("--topic-template <t>", 'MQTT topic template (default: "v2x/v1/{role}/{id}/{dir}/{type}")')
+    .option("--list-faults", "print every role's faults with the requirement each breaks, and exit")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
+    )
+    .action(async (role: string | undefined, opts: ServeFlags) => {
+      if (opts.listFaults === true) {
+        for (const line of faultTable()) console.log(line);
+        return;
+      }
+      const controller = new AbortController();
+      const stop = (): void => controller.abort();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      try {
+        await serveCommand(serveOptionsFrom(role, opts, controller.signal));
+      } finally {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+      }
+    });
+}

@@ -1,0 +1,16 @@
+export { DEVICE_ROLES, isDeviceRole, type DeviceRole } from "./role.ts";
+export { DeviceError, isDeviceError, type DeviceErrorName } from "./device-error.ts";
+export { REQUIREMENT_ID_PATTERN, type FaultDefinition, type RequirementId } from "./fault.ts";
+export { FAULT_CATALOGUE, listFaults } from "./fault-catalogue.ts";
+export { startDevice, type DeviceByRole, type DeviceOptionsByRole } from "./start-device.ts";
+export type { RunningDevice } from "./running-device.ts";
+export type { BusDeviceOptions, DeviceOptions } from "./shared/device-options.ts";
+export type { Log } from "./shared/log.ts";
+export { upperTesterTopic } from "./shared/upper-tester.ts";
+export type { ObuDevice, ObuOptions } from "./obu/obu-device.ts";
+export type { RsuDevice, RsuOptions } from "./rsu/rsu-device.ts";
+export type { TboxDevice } from "./tbox/tbox-device.ts";
+export type { TboxAlarmSpec, TboxOptions } from "./tbox/options.ts";
+export type { PlatformDevice, PlatformOptions } from "./platform/platform-device.ts";
+export type { ArchivedReport } from "./platform/report-archive.ts";
+export type { VssDevice, VssOptions } from "./vss/vss-device.ts";

@@ -1,0 +1,198 @@
+import { connect, type IClientOptions, type IClientPublishOptions, type MqttClient } from "mqtt";
+import { reasonCodeOf } from "../../transport/mqtt/errors.ts";
+import type { ReconnectOptions } from "../../transport/mqtt/options.ts";
+import { ReconnectSchedule } from "../../transport/mqtt/reconnect.ts";
+import type { AcknowledgementOutcome, FleetSession, FleetTransport, SendResult, SessionListener } from "./fleet-session.ts";
+import { publishPacket } from "./publish-packet.ts";
+import type { TopicRoute } from "./topic-route.ts";
+
+export interface MqttSessionOptions {
+  readonly url: string;
+  readonly protocolVersion: 4 | 5;
+  /** s */
+  readonly keepalive: number;
+  readonly connectTimeoutMs: number;
+  readonly reconnect: ReconnectOptions;
+  /** Bytes a connection may hold unwritten; sends beyond it are dropped ("backpressure"). */
+  readonly bufferLimit: number;
+  /** QoS 1 messages a connection may have unacknowledged; sends beyond it are dropped. */
+  readonly maxInFlight: number;
+  /** Hold back writes until flush(), so a batch leaves in one system call (worth it when a connection carries many devices). */
+  readonly batchWrites: boolean;
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/**
+ * CONNACK codes worth retrying: the broker is unavailable or busy for now (3 in MQTT 3.1.1; 0x88,
+ * 0x89, 0x97 quota exceeded and 0x9F connection rate exceeded in MQTT 5). Any other refusal
+ * (credentials, client id, protocol version) stays.
+ */
+const RETRYABLE_REFUSALS: ReadonlySet<number> = new Set([3, 0x88, 0x89, 0x97, 0x9f]);
+
+/** The socket under an mqtt.js client, as far as the session writes to it. */
+interface Socket {
+  readonly writableLength: number;
+  write(chunk: Buffer): boolean;
+  cork(): void;
+  uncork(): void;
+}
+
+type State = "idle" | "connecting" | "connected" | "waiting" | "refused" | "closed";
+
+/**
+ * An MQTT session on mqtt.js, lean enough for thousands per process. mqtt.js connects, keeps the
+ * connection alive and handles QoS 1; QoS 0 messages — nearly all of the traffic — bypass its
+ * per-publish path: each is written to the socket as one pre-framed PUBLISH packet. Reconnecting is
+ * done here (one fresh client per connection, delays from ReconnectSchedule with jitter), as in
+ * MqttBinding; nothing is queued while the connection is down.
+ */
+class MqttFleetSession implements FleetSession {
+  readonly index: number;
+  readonly clientId: string;
+  private readonly options: MqttSessionOptions;
+  private readonly listener: SessionListener;
+  private readonly reconnects: ReconnectSchedule;
+  private state: State = "idle";
+  private client: MqttClient | undefined;
+  private socket: Socket | undefined;
+  private corked = false;
+  private inFlight = 0;
+
+  constructor(index: number, clientId: string, options: MqttSessionOptions, listener: SessionListener) {
+    this.index = index;
+    this.clientId = clientId;
+    this.options = options;
+    this.listener = listener;
+    this.reconnects = new ReconnectSchedule(options.reconnect, () => this.connectNow());
+  }
+
+  get connected(): boolean {
+    return this.state === "connected";
+  }
+
+  get refused(): boolean {
+    return this.state === "refused";
+  }
+
+  open(): void {
+    if (this.state === "idle") this.connectNow();
+  }
+
+  send(route: TopicRoute, payload: Buffer, settle?: (outcome: AcknowledgementOutcome, reason?: string) => void): SendResult {
+    const socket = this.socket;
+    const client = this.client;
+    if (this.state !== "connected" || socket === undefined || client === undefined) return "offline";
+    if (socket.writableLength > this.options.bufferLimit) return "backpressure";
+    if (route.prefix !== undefined) {
+      if (this.options.batchWrites && !this.corked) {
+        socket.cork();
+        this.corked = true;
+      }
+      socket.write(publishPacket(route.prefix, payload));
+      return "sent";
+    }
+    if (this.inFlight >= this.options.maxInFlight) return "backpressure";
+    this.inFlight += 1;
+    const options: IClientPublishOptions = this.options.protocolVersion === 5 ? { qos: route.qos, properties: { contentType: route.contentType } } : { qos: route.qos };
+    client.publish(route.topic, payload, options, (error) => {
+      if (client !== this.client) {
+        settle?.("lost", "the connection was lost before the broker acknowledged");
+        return;
+      }
+      this.inFlight -= 1;
+      if (!error) settle?.("acknowledged");
+      else if (reasonCodeOf(error) !== undefined) settle?.("refused", `${error.message} (reason code ${reasonCodeOf(error)})`);
+      else settle?.("lost", error.message);
+    });
+    return "sent";
+  }
+
+  flush(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.socket?.uncork();
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.state = "closed";
+    this.reconnects.clear();
+    this.flush();
+    if (client === undefined) return;
+    if (client.connected) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.connectTimeoutMs)));
+      await Promise.race([client.endAsync(false).catch(() => undefined), timeout]);
+      clearTimeout(timer);
+    }
+    this.discard(client);
+  }
+
+  private connectNow(): void {
+    if (this.state === "closed" || this.state === "refused") return;
+    const { url, protocolVersion, keepalive, connectTimeoutMs, username, password } = this.options;
+    const clientOptions: IClientOptions = {
+      clientId: this.clientId,
+      protocolVersion,
+      keepalive,
+      connectTimeout: connectTimeoutMs,
+      clean: true,
+      reconnectPeriod: 0,
+      resubscribe: false,
+      queueQoSZero: false,
+      ...(username === undefined ? {} : { username }),
+      ...(password === undefined ? {} : { password }),
+    };
+    this.state = "connecting";
+    const client = connect(url, clientOptions);
+    this.client = client;
+    let failure: string | undefined;
+    let refusal: number | undefined;
+    client.on("connect", () => {
+      if (client !== this.client || this.state !== "connecting") return;
+      this.state = "connected";
+      this.socket = client.stream;
+      this.reconnects.succeeded();
+      this.listener.up(this);
+    });
+    client.on("error", (error) => {
+      failure ??= error.message;
+      if (!client.connected) refusal ??= reasonCodeOf(error);
+    });
+    client.on("close", () => this.onClose(client, failure ?? "the connection closed", refusal));
+  }
+
+  private onClose(client: MqttClient, reason: string, refusal: number | undefined): void {
+    if (client !== this.client || this.state === "closed" || this.state === "refused") return;
+    const wasConnected = this.state === "connected";
+    this.discard(client);
+    if (wasConnected) this.listener.down(this, reason);
+    if (refusal !== undefined && !RETRYABLE_REFUSALS.has(refusal)) {
+      this.state = "refused";
+      this.listener.failed(this, `${this.options.url} refused the connection: ${reason} (reason code ${refusal})`);
+      return;
+    }
+    if (!wasConnected) this.listener.failed(this, `cannot connect to ${this.options.url}: ${reason}`);
+    this.state = "waiting";
+    this.reconnects.schedule();
+  }
+
+  /** Forgets a client whose connection is over; its late callbacks and errors are ignored. */
+  private discard(client: MqttClient): void {
+    if (this.client === client) {
+      this.client = undefined;
+      this.socket = undefined;
+      this.corked = false;
+      this.inFlight = 0;
+    }
+    client.removeAllListeners();
+    client.on("error", () => undefined);
+    client.end(true);
+  }
+}
+
+/** Sessions over MQTT (mqtt.js), one client per connection. */
+export function mqttTransport(options: MqttSessionOptions): FleetTransport {
+  return { createSession: (index, clientId, listener) => new MqttFleetSession(index, clientId, options, listener) };
+}
