@@ -7,8 +7,9 @@ export type HandOver = (session: FleetSession, device: string, route: TopicRoute
 /**
  * Messages built but not yet handed to their connections. Building a message (JavaScript) and
  * writing it to a socket (the kernel) each run faster when done many at a time than when taken in
- * turns — in turns, each evicts the other from the CPU caches, which about doubles the cost of a
- * write — so a round of sending builds up to `capacity` messages, then writes them back to back.
+ * turns — in turns each evicts the other from the CPU caches, which nearly doubled the cost of a
+ * write when measured — so a round of sending builds up to `capacity` messages, then writes them
+ * back to back.
  */
 export class OutgoingBatch {
   readonly capacity: number;

@@ -50,5 +50,32 @@ describeWhen(
       const broken = received.flatMap((o) => (o.decoded.ok ? validateRules(registry, o.typeName, o.decoded.message).map((v) => `${o.channel}: ${formatViolation(v)}`) : [`${o.channel}: ${o.decoded.error}`]));
       expect(broken.slice(0, 10)).toEqual([]);
     });
+
+    it("speaks MQTT 3.1.1 too, where the topic alone names the message type", async () => {
+      const prefix = uniquePrefix("fleet-v4");
+      const topicTemplate = `${prefix}/{role}/{id}/{dir}/{type}`;
+      const received: Observation[] = [];
+      const subscriber = new MqttBinding({ url: SHARED_MOSQUITTO_URL, topicTemplate, registry, protocolVersion: 4 });
+      onTestFinished(() => subscriber.close());
+      await subscriber.connect();
+      await subscriber.subscribe(`${prefix}/#`, (o) => received.push(o));
+
+      const scenario = fleetScenario("yizhuang-arterial", { vehicles: 20 });
+      const summary = await runFleet({
+        scenario: (start) => scenario.at(start),
+        broker: SHARED_MOSQUITTO_URL,
+        duration: 1000,
+        realtimePeriodMs: 1000,
+        protocolVersion: 4,
+        connections: { kind: "shared", connections: 2 },
+        topicTemplate,
+        clientIdPrefix: `${prefix.replace(/\//g, "-")}-`,
+        registry,
+      });
+      expect(summary.byKind.bsm?.sent).toBe(200);
+      await eventually(() => received.length >= summary.messages.sent, `${summary.messages.sent} messages at the subscriber (${received.length} so far)`);
+      expect(received.filter((o) => !o.decoded.ok)).toEqual([]);
+      expect(new Set(received.map((o) => o.typeName))).toEqual(new Set(["v2xh.csae53.v1.MessageFrame", "v2xh.gbt32960.v1.Frame"]));
+    });
   },
 );

@@ -14,10 +14,12 @@ export interface Received {
 /**
  * A broker in memory, for fleet runs on a virtual clock: sessions connect at once while it is up,
  * every message sent is recorded, QoS 1 is acknowledged at once. setUp(false) takes every
- * connection down; setUp(true) brings them back.
+ * connection down; setUp(true) brings them back. While `full`, every connection refuses sends as
+ * a real one does when its buffer limit is reached.
  */
 export class MemoryBroker {
   readonly received: Received[] = [];
+  full = false;
   private up = true;
   private readonly sessions: MemorySession[] = [];
   private readonly clock: Clock;
@@ -80,6 +82,7 @@ class MemorySession implements FleetSession {
 
   send(route: TopicRoute, payload: Buffer, settle?: (outcome: AcknowledgementOutcome) => void): SendResult {
     if (!this.connected) return "offline";
+    if (this.broker.full) return "backpressure";
     this.broker.record(this.clientId, route, payload);
     settle?.("acknowledged");
     return "sent";

@@ -35,6 +35,21 @@ describe("a broker outage during a virtual run", () => {
   });
 });
 
+describe("connections that cannot take more for a while", () => {
+  it("drop what is due meanwhile, count it as backpressure, and hold nothing back for later", async () => {
+    const { summary, received } = await virtualRun(30, { duration: 4000 }, (clock, broker) => {
+      clock.schedule(START + 1000, () => (broker.full = true));
+      clock.schedule(START + 2000, () => (broker.full = false));
+    });
+    const bsm = summary.byKind.bsm!;
+    expect(bsm.droppedBackpressure).toBe(30 * 10);
+    expect(bsm.sent).toBe(30 * 30);
+    expect(received.filter((m) => m.at >= START + 1000 && m.at < START + 2000)).toEqual([]);
+    expect(summary.outages).toEqual([]);
+    expect(summary.messages.dropped).toEqual({ offline: 0, backpressure: summary.messages.due - summary.messages.sent });
+  });
+});
+
 describe("OutageLog", () => {
   const devices = (session: number): string[] => [`v${session}`];
 
