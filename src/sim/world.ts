@@ -225,21 +225,7 @@ export class World {
   }
 
   private initialState(spec: ResolvedVehicleSpec, path: Path, odometer: number): VehicleState {
-    const s = Math.min(spec.size.length, path.length);
-    const centre = pointOnPath(path, s / 2);
-    return {
-      id: spec.id,
-      spec,
-      path,
-      s,
-      speed: 0,
-      acceleration: 0,
-      heading: centre.heading,
-      yawRate: 0,
-      position: centre.position,
-      geo: this.network.frame.toGeodetic(centre.position),
-      odometer,
-    };
+    return stateAtEntry(this.network, spec, path, odometer);
   }
 
   private checkSignals(vehicleId: string, path: Path): void {
@@ -284,4 +270,23 @@ function firstAhead(occupants: readonly Occupant[], local: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** A vehicle standing at the start of its path, its rear on the entry point. */
+export function stateAtEntry(network: RoadNetwork, spec: ResolvedVehicleSpec, path: Path, odometer: number): VehicleState {
+  const s = Math.min(spec.size.length, path.length);
+  const centre = pointOnPath(path, s / 2);
+  return {
+    id: spec.id,
+    spec,
+    path,
+    s,
+    speed: 0,
+    acceleration: 0,
+    heading: centre.heading,
+    yawRate: 0,
+    position: centre.position,
+    geo: network.frame.toGeodetic(centre.position),
+    odometer,
+  };
 }

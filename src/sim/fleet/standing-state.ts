@@ -1,7 +1,8 @@
 import type { Random } from "../random.ts";
 import type { RoadNetwork } from "../road-network.ts";
-import { planRoute, pointOnPath } from "../route.ts";
+import { planRoute } from "../route.ts";
 import { resolveVehicleSpec, type VehicleSpec, type VehicleState } from "../vehicle.ts";
+import { stateAtEntry } from "../world.ts";
 
 /**
  * A vehicle standing at the start of its route, as World places it when it departs: front bumper
@@ -11,21 +12,7 @@ import { resolveVehicleSpec, type VehicleSpec, type VehicleState } from "../vehi
 export function entryState(network: RoadNetwork, vehicle: VehicleSpec, random: Random, odometer = 0): VehicleState {
   const spec = resolveVehicleSpec(vehicle);
   const path = planRoute(network, spec.route, random.fork(`vehicle:${spec.id}`), spec.driver.lateralAcceleration);
-  const s = Math.min(spec.size.length, path.length);
-  const centre = pointOnPath(path, s / 2);
-  return {
-    id: spec.id,
-    spec,
-    path,
-    s,
-    speed: 0,
-    acceleration: 0,
-    heading: centre.heading,
-    yawRate: 0,
-    position: centre.position,
-    geo: network.frame.toGeodetic(centre.position),
-    odometer,
-  };
+  return stateAtEntry(network, spec, path, odometer);
 }
 
 /** The vehicle stopped where `last` left it: after its route ended, it stays there. */
