@@ -24,7 +24,7 @@ const code = (number: number, reason: string): VissErrorCode => ({ number, reaso
 
 /**
  * Which (number, reason) pair each situation gets, per kind of server (spec/viss-security.md A6).
- * - viss2-strict: the VISS v2 Transport status-code table; v2 has no "not implemented", so an
+ * - viss2-strict: the VISS v2 Transport status-code table; v2 has no status for an unsupported feature, so an
  *   unsupported filter is a bad request.
  * - viss2-kuksa: what Eclipse Kuksa databroker's VISS v2 subset sends (its older reason strings).
  * - viss3: VISS v3.0, where missing tokens fold into 401 invalid_token and an unsupported feature

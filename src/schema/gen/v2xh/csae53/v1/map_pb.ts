@@ -326,7 +326,7 @@ export type LaneAttributesParkingBit = (typeof LaneAttributesParkingBit)[keyof t
 
 /**
  * One point of a link or lane centre line. (Point and segment attributes are commented out as
- * "TODO" in the 2020 ASN and are not modelled.)
+ * as unfinished in the 2020 ASN and are not modelled.)
  */
 export interface RoadPoint {
   /** Position of the point as an offset from the enclosing Node.refPos. */
