@@ -13,7 +13,10 @@
  *                        it, or on none with --path-history off), with the same connection count,
  *                        rate and duration.
  *
- * Prints msg/s, send lateness p50/p99, connections, CPU use, and fleet ÷ raw; then the machine.
+ * Prints msg/s, send lateness p50/p99, connections, CPU use (of one core, over the measured phase),
+ * and fleet ÷ raw; then the machine and its load average, since other work on the machine moves
+ * every figure. One run opens the connections twice (raw clients, then the fleet): N connections
+ * need `ulimit -n` above N here and at the broker.
  * Usage: tsx bench/fleet.ts [--vehicles N] [--rate HZ] [--duration S] [--connections per-vehicle|shared:k]
  *                           [--path-history on|off] [--broker URL] [--connect-rate N]
  * Default: the issue's target, 10,000 vehicles at 10 Hz for 60 s, one connection per vehicle.

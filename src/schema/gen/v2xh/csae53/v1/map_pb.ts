@@ -325,8 +325,8 @@ export const LaneAttributesParkingBit = {
 export type LaneAttributesParkingBit = (typeof LaneAttributesParkingBit)[keyof typeof LaneAttributesParkingBit];
 
 /**
- * One point of a link or lane centre line. (Point and segment attributes are commented out as
- * as unfinished in the 2020 ASN and are not modelled.)
+ * One point of a link or lane centre line. (Point and segment attributes are commented out, unfinished,
+ * in the 2020 ASN and are not modelled.)
  */
 export interface RoadPoint {
   /** Position of the point as an offset from the enclosing Node.refPos. */
