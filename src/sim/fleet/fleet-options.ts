@@ -34,7 +34,7 @@ export interface FleetOptions {
   readonly realtimePeriodMs: number;
   /** World step, ms. Default: 100. */
   readonly worldStepMs: number;
-  /** Shortest pause between two rounds of sending on a real clock, ms: sends due meanwhile go out together. Default: 5. */
+  /** Shortest time between the starts of two rounds of sending on a real clock, ms: sends due meanwhile go out together. Default: 5. */
   readonly tickMs: number;
   /** Where time comes from. A VirtualClock is driven by the run itself, as fast as it goes. Default: a RealClock. */
   readonly clock: Clock | undefined;

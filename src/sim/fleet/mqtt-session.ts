@@ -3,7 +3,7 @@ import { reasonCodeOf } from "../../transport/mqtt/errors.ts";
 import type { ReconnectOptions } from "../../transport/mqtt/options.ts";
 import { ReconnectSchedule } from "../../transport/mqtt/reconnect.ts";
 import type { AcknowledgementOutcome, FleetSession, FleetTransport, SendResult, SessionListener } from "./fleet-session.ts";
-import { publishPacket } from "./publish-packet.ts";
+import { publishPacket, publishPacketLength, writePublishPacket } from "./publish-packet.ts";
 import type { TopicRoute } from "./topic-route.ts";
 
 export interface MqttSessionOptions {
@@ -17,7 +17,10 @@ export interface MqttSessionOptions {
   readonly bufferLimit: number;
   /** QoS 1 messages a connection may have unacknowledged; sends beyond it are dropped. */
   readonly maxInFlight: number;
-  /** Hold back writes until flush(), so a batch leaves in one system call (worth it when a connection carries many devices). */
+  /**
+   * Hold QoS 0 messages back until flush() and write them as one buffer: one system call and one
+   * object per batch instead of per message (worth it when a connection carries many devices).
+   */
   readonly batchWrites: boolean;
   readonly username?: string;
   readonly password?: string;
@@ -34,8 +37,6 @@ const RETRYABLE_REFUSALS: ReadonlySet<number> = new Set([3, 0x88, 0x89, 0x97, 0x
 interface Socket {
   readonly writableLength: number;
   write(chunk: Buffer): boolean;
-  cork(): void;
-  uncork(): void;
 }
 
 type State = "idle" | "connecting" | "connected" | "waiting" | "refused" | "closed";
@@ -59,8 +60,11 @@ class MqttFleetSession implements FleetSession {
   private state: State = "idle";
   private client: MqttClient | undefined;
   private socket: Socket | undefined;
-  private corked = false;
   private inFlight = 0;
+  /** QoS 0 messages held back for flush() (batchWrites), and their total size as packets. */
+  private readonly heldPrefixes: Buffer[] = [];
+  private readonly heldPayloads: Buffer[] = [];
+  private heldBytes = 0;
 
   constructor(index: number, clientId: string, options: MqttSessionOptions, listener: SessionListener) {
     this.index = index;
@@ -86,13 +90,17 @@ class MqttFleetSession implements FleetSession {
     const socket = this.socket;
     const client = this.client;
     if (this.state !== "connected" || socket === undefined || client === undefined) return "offline";
-    if (socket.writableLength > this.options.bufferLimit) return "backpressure";
+    if (socket.writableLength + this.heldBytes > this.options.bufferLimit) return "backpressure";
     if (route.prefix !== undefined) {
-      if (this.options.batchWrites && !this.corked) {
-        socket.cork();
-        this.corked = true;
+      if (!this.options.batchWrites) {
+        socket.write(publishPacket(route.prefix, payload));
+        return "sent";
       }
-      socket.write(publishPacket(route.prefix, payload));
+      // QoS 1 messages below go out at once, so within a batch they may pass QoS 0 ones; each topic
+      // has one QoS, so the order on any topic stays.
+      this.heldPrefixes.push(route.prefix);
+      this.heldPayloads.push(payload);
+      this.heldBytes += publishPacketLength(route.prefix, payload);
       return "sent";
     }
     if (this.inFlight >= this.options.maxInFlight) return "backpressure";
@@ -112,9 +120,18 @@ class MqttFleetSession implements FleetSession {
   }
 
   flush(): void {
-    if (!this.corked) return;
-    this.corked = false;
-    this.socket?.uncork();
+    if (this.heldBytes === 0) return;
+    const batch = Buffer.allocUnsafe(this.heldBytes);
+    let offset = 0;
+    for (let i = 0; i < this.heldPayloads.length; i++) offset = writePublishPacket(batch, offset, this.heldPrefixes[i]!, this.heldPayloads[i]!);
+    this.dropHeld();
+    this.socket?.write(batch);
+  }
+
+  private dropHeld(): void {
+    this.heldPrefixes.length = 0;
+    this.heldPayloads.length = 0;
+    this.heldBytes = 0;
   }
 
   async close(): Promise<void> {
@@ -186,8 +203,8 @@ class MqttFleetSession implements FleetSession {
     if (this.client === client) {
       this.client = undefined;
       this.socket = undefined;
-      this.corked = false;
       this.inFlight = 0;
+      this.dropHeld();
     }
     client.removeAllListeners();
     client.on("error", () => undefined);

@@ -17,14 +17,26 @@ export function publishPrefix(topic: string, protocolVersion: 4 | 5, contentType
 
 /** A whole QoS 0 PUBLISH packet: one buffer, so it leaves in one write. */
 export function publishPacket(prefix: Buffer, payload: Uint8Array): Buffer {
+  const packet = Buffer.allocUnsafe(publishPacketLength(prefix, payload));
+  writePublishPacket(packet, 0, prefix, payload);
+  return packet;
+}
+
+/** The size of the QoS 0 PUBLISH packet of `payload` on the topic of `prefix`, bytes. */
+export function publishPacketLength(prefix: Buffer, payload: Uint8Array): number {
   const remaining = prefix.length + payload.length;
   if (remaining > MAX_REMAINING_LENGTH) throw new RangeError(`PUBLISH too large: ${remaining} bytes after the fixed header, MQTT allows ${MAX_REMAINING_LENGTH}`);
-  const packet = Buffer.allocUnsafe(1 + variableByteIntegerLength(remaining) + remaining);
-  packet[0] = PUBLISH_QOS0;
-  const offset = writeVariableByteInteger(packet, 1, remaining);
-  prefix.copy(packet, offset);
-  packet.set(payload, offset + prefix.length);
-  return packet;
+  return 1 + variableByteIntegerLength(remaining) + remaining;
+}
+
+/** Writes the packet of publishPacket at `offset` of `target` (which must have room); returns the offset after it. */
+export function writePublishPacket(target: Buffer, offset: number, prefix: Buffer, payload: Uint8Array): number {
+  const remaining = prefix.length + payload.length;
+  target[offset] = PUBLISH_QOS0;
+  const at = writeVariableByteInteger(target, offset + 1, remaining);
+  prefix.copy(target, at);
+  target.set(payload, at + prefix.length);
+  return at + remaining;
 }
 
 /** A UTF-8 string with its two-byte big-endian length (MQTT §1.5.3). */

@@ -181,7 +181,7 @@ class FleetRun {
     }
     const traffic = this.traffic!;
     const sender = this.sender;
-    sender.now = this.clock.now();
+    const roundStart = (sender.now = this.clock.now());
     let budget = MAX_ROUND;
     let next = this.earliest();
     // The clock is read again only when the next message seems not yet due, so a long round sees the time move on.
@@ -207,7 +207,8 @@ class FleetRun {
       this.wake = () => clearImmediate(immediate);
     } else {
       const due = next.schedule.nextDue;
-      this.wake = this.clock.schedule(this.virtual || budget === 0 ? due : Math.max(due, sender.now + this.options.tickMs), this.tick);
+      // Rounds start at most every tickMs, counted from this round's start so that a long round is not followed by a full pause.
+      this.wake = this.clock.schedule(this.virtual || budget === 0 ? due : Math.max(due, roundStart + this.options.tickMs), this.tick);
     }
   };
 

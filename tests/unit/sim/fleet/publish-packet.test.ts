@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publishPacket, publishPrefix } from "../../../../src/sim/fleet/index.ts";
+import { publishPacketLength, writePublishPacket } from "../../../../src/sim/fleet/publish-packet.ts";
 
 /** Reads a QoS 0 PUBLISH back (MQTT §3.3): the fields a broker would see. */
 function parse(packet: Buffer, protocolVersion: 4 | 5): { type: number; remaining: number; topic: string; contentType?: string; payload: Buffer } {
@@ -41,6 +42,17 @@ describe("QoS 0 PUBLISH packets", () => {
   it("have no properties in MQTT 3.1.1", () => {
     const payload = Buffer.from("hello");
     expect(parse(publishPacket(publishPrefix(topic, 4, type), payload), 4)).toEqual({ type: 0x30, remaining: 2 + topic.length + 5, topic, payload });
+  });
+
+  it("can be written back to back into one buffer, as a batch leaves a shared connection", () => {
+    const prefixes = [publishPrefix("a/1", 5, type), publishPrefix("b/22", 5, type)];
+    const payloads = [Buffer.alloc(200, 1), Buffer.alloc(3, 2)];
+    const batch = Buffer.alloc(publishPacketLength(prefixes[0]!, payloads[0]!) + publishPacketLength(prefixes[1]!, payloads[1]!));
+    const end = writePublishPacket(batch, writePublishPacket(batch, 0, prefixes[0]!, payloads[0]!), prefixes[1]!, payloads[1]!);
+    expect(end).toBe(batch.length);
+    const first = publishPacket(prefixes[0]!, payloads[0]!);
+    expect(batch.subarray(0, first.length).equals(first)).toBe(true);
+    expect(parse(batch.subarray(first.length), 5)).toMatchObject({ topic: "b/22", contentType: type, payload: payloads[1] });
   });
 
   it("encode the remaining length in 1 to 3 bytes at the boundaries", () => {
