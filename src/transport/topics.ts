@@ -76,3 +76,8 @@ export function parseTopic(template: string, topic: string): TopicParts | undefi
   if (!["obu", "rsu", "tbox", "platform"].includes(role)) return undefined;
   return { role: role as BusRole, id, dir, type };
 }
+
+/** The upper-tester topics of a device (ARCHITECTURE.md §5): the harness asks on `request`, the device answers on `response`. */
+export function upperTesterTopic(deviceId: string, direction: "request" | "response"): string {
+  return `v2x/v1/ut/${deviceId}/${direction}`;
+}

@@ -2,8 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { connect, createServer, type AddressInfo, type Socket } from "node:net";
+import { connect, createServer, type AddressInfo } from "node:net";
 import { decodeJson, loadRegistry } from "../../src/schema/index.ts";
+import { startLinkProxy, type LinkProxy } from "../../src/transport/link-proxy.ts";
 
 /**
  * Helpers for tests that talk to real brokers.
@@ -93,52 +94,14 @@ export async function startOwnMosquitto(): Promise<OwnMosquitto> {
   return { port, url: `mqtt://127.0.0.1:${port}`, kill, restart: start, stop: kill };
 }
 
-export interface TcpGate {
-  readonly port: number;
+export interface TcpGate extends LinkProxy {
   readonly url: string;
-  /** While closed, new connections are dropped at once; open ones are left alone. */
-  setOpen(open: boolean): void;
-  close(): Promise<void>;
 }
 
-/** A TCP forwarder to 127.0.0.1:targetPort; a connection ends on both sides when either side ends. */
+/** A link proxy to 127.0.0.1:targetPort, with the mqtt:// URL that reaches the broker through it. */
 export async function startTcpGate(targetPort: number): Promise<TcpGate> {
-  let open = true;
-  const sockets = new Set<Socket>();
-  const track = (socket: Socket): void => {
-    sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
-  };
-  const server = createServer((downstream) => {
-    track(downstream);
-    if (!open) {
-      downstream.destroy();
-      return;
-    }
-    const upstream = connect({ host: "127.0.0.1", port: targetPort });
-    track(upstream);
-    downstream.pipe(upstream).pipe(downstream);
-    const end = (): void => {
-      downstream.destroy();
-      upstream.destroy();
-    };
-    for (const socket of [downstream, upstream]) {
-      socket.once("close", end);
-      socket.once("error", end);
-    }
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    url: `mqtt://127.0.0.1:${port}`,
-    setOpen: (value) => (open = value),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const proxy = await startLinkProxy({ upstream: { host: "127.0.0.1", port: targetPort } });
+  return Object.assign(proxy, { url: `mqtt://127.0.0.1:${proxy.port}` });
 }
 
 const FRAME = "v2xh.csae53.v1.MessageFrame";

@@ -3,16 +3,14 @@ import { connectAsync, type IPublishPacket, type MqttClient } from "mqtt";
 import { UtResult, type UtRequest, type UtResponse } from "../../schema/gen/v2xh/harness/v1/index.ts";
 import { decodeJson, decodeProtobuf, encodeJson, encodeProtobuf, formatViolation, validateRules, type Registry } from "../../schema/index.ts";
 import { contentType, parseContentType } from "../../transport/content-type.ts";
+import { upperTesterTopic } from "../../transport/topics.ts";
 import { DeviceError } from "../device-error.ts";
 import type { Log } from "./log.ts";
 
 export const UT_REQUEST_TYPE = "v2xh.harness.v1.UtRequest";
 export const UT_RESPONSE_TYPE = "v2xh.harness.v1.UtResponse";
 
-/** The upper-tester topics of a device (ARCHITECTURE.md §5): the harness asks on `request`, the device answers on `response`. */
-export function upperTesterTopic(deviceId: string, direction: "request" | "response"): string {
-  return `v2x/v1/ut/${deviceId}/${direction}`;
-}
+export { upperTesterTopic };
 
 /** What a device says to one upper-tester request. */
 export interface UtAnswer {

@@ -22,12 +22,16 @@ function validator(): ValidateFunction<ScenarioFile> {
 export function checkSchema(value: unknown): { readonly ok: true; readonly file: ScenarioFile } | { readonly ok: false; readonly problems: Finding[] } {
   const validate = validator();
   if (validate(value)) return { ok: true, file: value };
-  return { ok: false, problems: (validate.errors ?? []).map(describe) };
+  return { ok: false, problems: (validate.errors ?? []).map((e) => describeSchemaError(e, PATTERN_MEANINGS)) };
 }
 
 const PATTERN_MEANINGS: ReadonlyMap<string, string> = new Map(Object.values(PATTERNS).map((p) => [p.pattern, p.means]));
 
-function describe(error: ErrorObject): Finding {
+/**
+ * One ajv error (from a validator compiled with allErrors and verbose) as a finding a person reads.
+ * `patternMeanings` says in words what each pattern of the schema expects.
+ */
+export function describeSchemaError(error: ErrorObject, patternMeanings: ReadonlyMap<string, string> = new Map()): Finding {
   const path = error.instancePath;
   const got = error.data;
   const params = error.params as Record<string, unknown>;
@@ -50,7 +54,7 @@ function describe(error: ErrorObject): Finding {
     case "const":
       return { path, message: "not the allowed value", expected: showValue(params.allowedValue), got: showValue(got) };
     case "pattern":
-      return { path, message: "malformed", expected: PATTERN_MEANINGS.get(String(params.pattern)) ?? `text matching ${String(params.pattern)}`, got: showValue(got) };
+      return { path, message: "malformed", expected: patternMeanings.get(String(params.pattern)) ?? `text matching ${String(params.pattern)}`, got: showValue(got) };
     case "format":
       return { path, message: "malformed", expected: "an ISO 8601 date-time with a time zone, e.g. 2025-06-02T16:00:00+08:00", got: showValue(got) };
     case "minItems":

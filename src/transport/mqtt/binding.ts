@@ -5,6 +5,7 @@ import { MESSAGE_KINDS, type MessageKindName, type QoS } from "../message-kinds.
 import type { Observation } from "../observation.ts";
 import { renderTopic, topicFilter } from "../topics.ts";
 import { encodeMessage } from "./encode-message.ts";
+import { contentType as contentTypeOf } from "../content-type.ts";
 import { TransportError, isTransportError, reasonCodeOf } from "./errors.ts";
 import { observeMessage, type ObserveContext } from "./observe-message.ts";
 import { withDefaults, type MqttBindingInit, type MqttBindingOptions } from "./options.ts";
@@ -120,21 +121,35 @@ export class MqttBinding extends EventEmitter<MqttBindingEvents> {
    */
   async publish(kind: MessageKindName, target: { readonly id: string }, message: object): Promise<PublishOutcome> {
     if (this.state === "closed") throw new TransportError("closed", `cannot publish: the binding for ${this.options.url} is closed`);
-    const topic = this.topicOf(kind, target.id);
+    const { payload, contentType } = encodeMessage(this.registry, MESSAGE_KINDS[kind].typeName, message, this.options.encoding);
+    return this.publishPayload(kind, target.id, payload, contentType);
+  }
+
+  /**
+   * Publishes `payload` as it is, unchecked, where a message of `kind` for `target.id` goes, with
+   * the content type of the binding's encoding: how a tester sends a malformed message. Resolves
+   * and rejects as publish does.
+   */
+  async publishRaw(kind: MessageKindName, target: { readonly id: string }, payload: Uint8Array): Promise<PublishOutcome> {
+    if (this.state === "closed") throw new TransportError("closed", `cannot publish: the binding for ${this.options.url} is closed`);
+    const type = contentTypeOf(this.options.encoding, MESSAGE_KINDS[kind].typeName);
+    return this.publishPayload(kind, target.id, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), type);
+  }
+
+  private publishPayload(kind: MessageKindName, id: string, payload: Buffer, contentType: string): Promise<PublishOutcome> {
+    const topic = this.topicFor(kind, id);
     const qos = this.qosOf(kind);
-    const { typeName } = MESSAGE_KINDS[kind];
-    const { payload, contentType } = encodeMessage(this.registry, typeName, message, this.options.encoding);
     if (qos === 0 && this.state !== "connected") {
       this.emit("dropped", { topic, qos, reason: "offline" });
-      return "dropped";
+      return Promise.resolve("dropped");
     }
     if (this.pending.full) {
-      throw new TransportError(
+      return Promise.reject(new TransportError(
         "pending-limit",
         `cannot publish to ${topic}: ${this.pending.size} pending messages, the limit (maxPending) is ${this.pending.limit}; ` +
           `the broker is ${this.state === "connected" ? "not keeping up" : "unreachable"}, so wait for earlier publishes to settle`,
         { topic },
-      );
+      ));
     }
     return new Promise((resolve, reject) => {
       const pending = { topic, payload, qos, contentType, sentOn: undefined, resolve, reject };
@@ -184,7 +199,8 @@ export class MqttBinding extends EventEmitter<MqttBindingEvents> {
   }
 
   /** The topic for a kind and id; a fleet publishes the same few per device, so they are kept (up to TOPIC_CACHE_SIZE). */
-  private topicOf(kind: MessageKindName, id: string): string {
+  /** The topic a message of `kind` for device `id` goes to. */
+  topicFor(kind: MessageKindName, id: string): string {
     const key = `${kind}/${id}`;
     let topic = this.topics.get(key);
     if (topic === undefined) {

@@ -52,10 +52,10 @@ describe.concurrent("the T-Box", () => {
       const cutAt = Date.now();
       await mosquitto.kill();
       await sleep(3000);
-      gate.setOpen(false);
+      gate.cut();
       await mosquitto.restart();
       await tap.until(() => tapBack, "the tap to reconnect");
-      gate.setOpen(true);
+      gate.restore();
       const restoredAt = Date.now();
       const seen = (c: Command): Seen[] => tap.observations.map((o) => ({ at: o.receivedAt, frame: messageOf<Frame>(o) })).filter((s) => s.frame.command === c && s.frame.uniqueId === vin);
       await tap.until(() => seen(Command.REISSUE).length >= 2 && seen(Command.REALTIME).some((s) => s.at > restoredAt + 500), "reissues and a realtime report after the restart", 8000);

@@ -71,11 +71,11 @@ describeWhen(
       expect(await publisher.publish("bsm", { id: "v1" }, exampleFrame("bsm"))).toBe("dropped");
       expect(dropped).toContainEqual(expect.objectContaining({ qos: 0, reason: "offline" }));
 
-      gate.setOpen(false);
+      gate.cut();
       const subscriberBack = once(subscriber, "connect");
       await mosquitto.restart();
       await subscriberBack;
-      gate.setOpen(true);
+      gate.restore();
       const outcomes = await Promise.all([...publishes].map(async ([id, p]) => [id, await p.catch((e: unknown) => e)] as const));
 
       const accepted = outcomes.filter(([, outcome]) => outcome === "acknowledged").map(([id]) => id);

@@ -1,0 +1,112 @@
+import { DEFAULT_TOPIC_TEMPLATE } from "../transport/topics.ts";
+import { checkConfig, loadConfigFile } from "./config-file.ts";
+import { ROLE_DEFINITIONS, type RoleParams } from "./roles/index.ts";
+import type { SutRole } from "./verdict.ts";
+
+/** How the harness reaches the bus the SUT is on. */
+export interface BusPixit {
+  readonly url: string;
+  readonly protocolVersion: 4 | 5;
+  readonly topicTemplate: string;
+  /** Payload encoding the harness sends, and assumes for messages without a content type (MQTT 3.1.1). */
+  readonly encoding: "protobuf" | "json";
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/**
+ * How the harness cuts and restores the SUT's link: "proxy" = the SUT connects to a harness TCP
+ * proxy listening at `listen`, which forwards to the broker (ARCHITECTURE.md §5); "upper-tester" =
+ * the SUT cuts its own link when asked (UtCutLink); "none" = tests that need it are skipped.
+ */
+export type LinkPixit = { readonly control: "none" } | { readonly control: "upper-tester" } | { readonly control: "proxy"; readonly listen: string };
+
+export interface RunPixit {
+  /** Tests that may share the SUT run this many at a time. */
+  readonly concurrency: number;
+  /** A test still running after this long ends with inconc (or fail, where silence is the violation). */
+  readonly testTimeLimitMs: number;
+}
+
+/** The lab parameters of one run (ARCHITECTURE.md §7): where the SUT is and how to judge it. */
+export interface Pixit<R extends SutRole = SutRole> {
+  readonly role: R;
+  readonly sut: { readonly id: string };
+  readonly bus?: BusPixit;
+  readonly link: LinkPixit;
+  readonly run: RunPixit;
+  readonly params: RoleParams[R];
+}
+
+/** The JSON Schema of a PIXIT file for `role`, with every default. */
+export function pixitSchema(role: SutRole): object {
+  const definition = ROLE_DEFINITIONS[role];
+  return {
+    $comment: `PIXIT of the ${role} suite (v2x-harness)`,
+    type: "object",
+    additionalProperties: false,
+    required: ["role", "sut", ...(definition.transport === "bus" ? ["bus"] : [])],
+    properties: {
+      $schema: { type: "string" },
+      role: { const: role, description: "The role of the system under test." },
+      sut: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id"],
+        properties: { id: { type: "string", pattern: "^[\\x21-\\x7e]{1,64}$", description: "The SUT's id: the {id} of its topics (the VIN for a T-Box)." } },
+      },
+      bus: {
+        type: "object",
+        additionalProperties: false,
+        required: ["url"],
+        properties: {
+          url: { type: "string", pattern: "^(mqtts?|wss?|tcp)://", description: "Broker URL the harness connects to." },
+          protocolVersion: { enum: [4, 5], default: 5 },
+          topicTemplate: { type: "string", default: DEFAULT_TOPIC_TEMPLATE },
+          encoding: { enum: ["protobuf", "json"], default: "protobuf" },
+          username: { type: "string" },
+          password: { type: "string" },
+        },
+      },
+      link: {
+        type: "object",
+        default: { control: "none" },
+        required: ["control"],
+        oneOf: [
+          { additionalProperties: false, properties: { control: { const: "none" } } },
+          { additionalProperties: false, properties: { control: { const: "upper-tester" } } },
+          {
+            additionalProperties: false,
+            required: ["listen"],
+            properties: { control: { const: "proxy" }, listen: { type: "string", pattern: "^[^:]+:[0-9]{1,5}$", description: "host:port the proxy listens on; the SUT connects there." } },
+          },
+        ],
+      },
+      run: {
+        type: "object",
+        additionalProperties: false,
+        default: {},
+        properties: {
+          concurrency: { type: "integer", minimum: 1, maximum: 64, default: 8 },
+          testTimeLimitMs: { type: "integer", minimum: 100, maximum: 3_600_000, default: 60_000 },
+        },
+      },
+      params: { ...definition.paramsSchema, default: {} },
+    },
+  };
+}
+
+/** Checks a PIXIT object (e.g. built in code) for `role`, filling in defaults; throws a ConfigError. */
+export function checkPixit<R extends SutRole>(role: R, value: unknown, source = "PIXIT"): Pixit<R> {
+  return checkConfig<Pixit<R>>(value, pixitSchema(role), source);
+}
+
+/** Reads a PIXIT YAML or JSON file for `role`; throws a ConfigError naming file, path, expected and got. */
+export function loadPixit<R extends SutRole>(role: R, file: string): Pixit<R> {
+  return loadConfigFile<Pixit<R>>(file, pixitSchema(role));
+}
+
+/** The PIXIT as reports show it: passwords and tokens replaced by "***". */
+export function redactPixit(pixit: Pixit): unknown {
+  return JSON.parse(JSON.stringify(pixit, (key, value: unknown) => (/password|token|secret/i.test(key) && typeof value === "string" ? "***" : value))) as unknown;
+}
