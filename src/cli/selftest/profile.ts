@@ -1,0 +1,33 @@
+import type { Pics } from "../../conformance/pics.ts";
+import type { SutRole } from "../../conformance/verdict.ts";
+import type { RunningDevice } from "../../devices/index.ts";
+import type { Registry } from "../../schema/index.ts";
+
+/** Where one selftest run puts its device. */
+export interface SelftestSetup {
+  /** The broker the harness uses. */
+  readonly broker: string;
+  /** The URL the device connects to: the link proxy in front of the broker. */
+  readonly deviceBroker: string;
+  /** A topic template no other run of the same selftest uses. */
+  readonly topicTemplate: string;
+  /** MQTT protocol version the broker speaks (the embedded broker speaks 3.1.1 only). */
+  readonly protocolVersion: 4 | 5;
+  readonly registry: Registry;
+}
+
+/**
+ * How selftest runs one role's suite against that role's reference device: the device's id, the
+ * PIXIT with short observation windows (so the whole selftest fits its budget), the PICS the
+ * reference device claims, and how to start it.
+ */
+export interface SelftestProfile {
+  readonly role: SutRole;
+  /** A fresh SUT id (a VIN for a T-Box). */
+  sutId(): string;
+  /** The PIXIT object (checked by the engine) for a run against `sutId`. */
+  pixit(setup: SelftestSetup, sutId: string, vissUrl?: string): unknown;
+  readonly pics: Pics;
+  /** Starts the reference device with `faults`; returns it and, for vss, its URL. */
+  start(setup: SelftestSetup, sutId: string, faults: readonly string[]): Promise<RunningDevice & { readonly url?: string }>;
+}
