@@ -30,6 +30,24 @@ const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
   },
 }));
 
+// Test purposes use the DSL only (STYLE.md T4): no engine internals, devices or sibling test files.
+const suiteRule = {
+  files: ["conformance/suites/**/*.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            regex: "^(?!(\\.\\./)+src/conformance/dsl/index\\.ts$).*",
+            message: "a test purpose imports only src/conformance/dsl/index.ts (conformance/AUTHORING.md).",
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default defineConfig(
   { ignores: ["node_modules/**", "src/schema/gen/**", "reports/**"] },
   js.configs.recommended,
@@ -44,4 +62,5 @@ export default defineConfig(
   },
   { files: ["**/*.js"], extends: [tseslint.configs.disableTypeChecked] },
   ...layerRules,
+  suiteRule,
 );
