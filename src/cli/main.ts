@@ -4,6 +4,7 @@ import { isSchemaError } from "../schema/index.ts";
 import { formatViolation } from "../schema/violation.ts";
 import { CliError, EXIT } from "./cli-error.ts";
 import { registerBrokerCommand } from "./commands/broker.ts";
+import { registerConformanceCommands } from "./commands/conformance.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 import { readInput } from "./read-input.ts";
@@ -65,6 +66,7 @@ function buildProgram(): Command {
       const { schemaExportCommand } = await import("./commands/schema.ts");
       await emitJson(schemaExportCommand(opts), opts.output);
     });
+  registerConformanceCommands(program);
   registerBrokerCommand(program);
   registerServeCommand(program);
   registerSimulateCommand(program);

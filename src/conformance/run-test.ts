@@ -56,7 +56,10 @@ export async function runTest<R extends SutRole>(tp: TestPurpose<R>, env: TestEn
 
   const decisions = new Map<string, Decision>();
   const evidence: EvidenceItem[] = [];
+  // Set at the time limit (or the end): a body still running past its time limit decides nothing more.
+  let over = false;
   const decide = (requirement: string, decision: Decision, items: readonly EvidenceItem[]): void => {
+    if (over) return;
     if (!tp.requirements.includes(requirement)) throw new Error(`${tp.id} decided ${requirement}, which its metadata does not cite`);
     evidence.push(...items);
     const earlier = decisions.get(requirement);
@@ -66,6 +69,8 @@ export async function runTest<R extends SutRole>(tp: TestPurpose<R>, env: TestEn
   };
   const limitMs = tp.timeLimitMs?.(env.params) ?? env.defaultTimeLimitMs;
   const abort = new AbortController();
+  // Registered before any wait of the body, so a wait ended by the time limit resumes too late to decide.
+  abort.signal.addEventListener("abort", () => (over = true));
   const timer = setTimeout(() => abort.abort(), limitMs);
   const viss = env.vissUrl === undefined ? undefined : env.openViss?.(env.vissUrl);
   const context = {

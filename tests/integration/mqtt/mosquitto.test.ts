@@ -116,6 +116,21 @@ describeWhen(
       expect(seen.map((o) => o.raw.length)).toEqual([3, 31, 1]);
     });
 
+    it("publishes raw bytes unchecked on a kind's topic with the encoding's content type, for malformed stimuli", async () => {
+      const prefix = uniquePrefix("raw");
+      const topicTemplate = `${prefix}/{role}/{id}/{dir}/{type}`;
+      const raw = await rawSubscriber(`${prefix}/#`, 5);
+      const publisher = await binding({ topicTemplate });
+      const garbage = Uint8Array.from([0xff, 0x00, 0x13]);
+
+      expect(await publisher.publishRaw("map", { id: "rsu-x" }, garbage)).toBe("acknowledged");
+      await eventually(() => raw.length === 1, "the raw MAP");
+
+      expect(raw[0]).toMatchObject({ topic: `${prefix}/rsu/rsu-x/up/map`, qos: 1 });
+      expect(raw[0]?.properties?.contentType).toBe(`application/x-protobuf; type=${FRAME}`);
+      expect(Buffer.from(raw[0]?.payload ?? [])).toEqual(Buffer.from(garbage));
+    });
+
     it("renders topics from the template given in the options, and subscribes to one device by id", async () => {
       const prefix = uniquePrefix("template");
       const topicTemplate = `${prefix}/lab/{type}/{dir}/{role}/{id}`;

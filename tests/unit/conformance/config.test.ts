@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { isHarnessError } from "../../../src/conformance/harness-error.ts";
+import { defaultPics, loadPics, picsUnmet } from "../../../src/conformance/pics.ts";
+import { checkPixit, loadPixit, redactPixit } from "../../../src/conformance/pixit.ts";
+import { loadRequirements } from "../../../src/conformance/requirements.ts";
+import { listFaults } from "../../../src/devices/index.ts";
+
+function file(name: string, text: string): string {
+  const full = path.join(mkdtempSync(path.join(os.tmpdir(), "v2x-config-")), name);
+  writeFileSync(full, text);
+  return full;
+}
+
+function configError(load: () => unknown): string {
+  try {
+    load();
+  } catch (error) {
+    if (isHarnessError(error, "ConfigError")) return error.message;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("PIXIT files", () => {
+  it("fill in every default", () => {
+    const pixit = loadPixit("obu", file("p.yaml", "role: obu\nsut: { id: obu-7 }\nbus: { url: mqtt://broker:1883 }\n"));
+    expect(pixit).toMatchObject({ sut: { id: "obu-7" }, bus: { protocolVersion: 5, encoding: "protobuf", topicTemplate: "v2x/v1/{role}/{id}/{dir}/{type}" }, link: { control: "none" }, run: { concurrency: 8 } });
+  });
+
+  it("name the file, the path, what was expected and what was found", () => {
+    const message = configError(() => loadPixit("obu", file("bad.yaml", "role: obu\nsut: { id: obu-7 }\nbus: { url: mqtt://b, protocolVersion: 7 }\n")));
+    expect(message).toContain("bad.yaml: /bus/protocolVersion: not an allowed value (expected one of 4, 5, got 7)");
+    expect(configError(() => loadPixit("obu", file("nobus.yaml", "role: obu\nsut: { id: o }\n")))).toContain("nobus.yaml: /bus: required key is missing");
+    expect(configError(() => loadPixit("obu", "/nonexistent/pixit.yaml"))).toContain("/nonexistent/pixit.yaml: cannot read it (ENOENT)");
+  });
+
+  it("hide passwords in the snapshot a report keeps", () => {
+    const pixit = checkPixit("obu", { role: "obu", sut: { id: "o" }, bus: { url: "mqtt://b", username: "u", password: "secret" } });
+    expect(JSON.stringify(redactPixit(pixit))).not.toContain("secret");
+  });
+});
+
+describe("PICS files", () => {
+  it("take each omitted item at its default and refuse unknown items", () => {
+    expect(loadPics("obu", file("p.yaml", "role: obu\nitems: { PICS_UPPER_TESTER: true }\n"))).toMatchObject({ ...defaultPics("obu"), PICS_UPPER_TESTER: true });
+    expect(configError(() => loadPics("obu", file("x.yaml", "role: obu\nitems: { PICS_TELEPORT: true }\n")))).toContain("x.yaml: /items/PICS_TELEPORT: unknown key");
+  });
+
+  it("gate tests by claimed and not-claimed items", () => {
+    expect(picsUnmet({ A: true, B: false }, ["A", "!B"])).toBeUndefined();
+    expect(picsUnmet({ A: true, B: false }, ["B"])).toBe("B");
+    expect(picsUnmet({ A: true, B: false }, ["!A"])).toBe("!A");
+  });
+});
+
+describe("the requirement catalogue", () => {
+  const catalogue = loadRequirements();
+
+  it("has every requirement a reference device's fault declares it breaks", () => {
+    const missing = (["obu", "rsu", "tbox", "platform", "vss"] as const).flatMap((role) => listFaults(role)).filter((f) => catalogue.get(f.breaks) === undefined || !catalogue.get(f.breaks)?.roles.includes(f.role));
+    expect(missing.map((f) => `${f.role}/${f.name}: ${f.breaks}`)).toEqual([]);
+  });
+});
