@@ -1,0 +1,102 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { SHARED_MOSQUITTO_URL, sharedMosquittoAvailable } from "../helpers/broker.ts";
+import { describeWhen } from "../helpers/environment.ts";
+
+const BIN = path.resolve("src/cli/bin.js");
+const tmp = mkdtempSync(path.join(tmpdir(), "v2x-conformance-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function v2x(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, "exit")) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/** `v2x serve <role>` as a user would start their device, stopped when the test ends. */
+async function serve(args: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, "serve", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  onTestFinished(async () => {
+    child.kill("SIGINT");
+    if (child.exitCode === null) await once(child, "exit");
+  });
+  let seen = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes("every")) resolve();
+    });
+    child.once("exit", () => reject(new Error(`v2x serve exited early: ${seen}`)));
+  });
+  return child;
+}
+
+function pixitFile(role: string, id: string, params: object): string {
+  const file = path.join(tmp, `${role}-${id}.json`);
+  writeFileSync(file, JSON.stringify({ role, sut: { id }, bus: { url: SHARED_MOSQUITTO_URL }, params }));
+  return file;
+}
+
+describeWhen({ what: "the Mosquitto broker on 127.0.0.1:1883", available: sharedMosquittoAvailable, hint: "install and start mosquitto (apt-get install mosquitto)" }, "v2x run against a device the user started", () => {
+  it("passes a correct OBU, exits 0 and writes JUnit, JSON and HTML reports", async () => {
+    const id = `obu-${randomBytes(4).toString("hex")}`;
+    await serve(["obu", "--broker", SHARED_MOSQUITTO_URL, "--id", id]);
+    const report = path.join(tmp, id);
+    const run = await v2x(["run", "--role", "obu", "--pixit", pixitFile("obu", id, { observeMs: 1500 }), "--report", report, "--only", "TP/OBU/BSM/BV-01"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/pass +TP\/OBU\/BSM\/BV-01/);
+    expect(readFileSync(path.join(report, "junit.xml"), "utf8")).toContain('name="TP/OBU/BSM/BV-01 ');
+    expect(JSON.parse(readFileSync(path.join(report, "report.json"), "utf8"))).toMatchObject({ role: "obu", sut: id, summary: { pass: 1, total: 1 } });
+    expect(existsSync(path.join(report, "report.html"))).toBe(true);
+  });
+
+  it("fails an OBU with a fault, exits 1 and names the broken requirement", async () => {
+    const id = `obu-${randomBytes(4).toString("hex")}`;
+    await serve(["obu", "--broker", SHARED_MOSQUITTO_URL, "--id", id, "--fault", "bsm-rate-5hz"]);
+    const report = path.join(tmp, id);
+    const run = await v2x(["run", "--role", "obu", "--pixit", pixitFile("obu", id, { observeMs: 2000 }), "--report", report]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("CSAE53-2020-BSM-RATE");
+    expect(readFileSync(path.join(report, "junit.xml"), "utf8")).toContain("<failure");
+  });
+});
+
+describe("v2x run with bad input", () => {
+  it("exits 2 naming the PIXIT file, the path and what was expected", async () => {
+    const file = path.join(tmp, "bad-pixit.yaml");
+    writeFileSync(file, "role: obu\nsut: { id: o }\nbus: { url: http://nope }\n");
+    const run = await v2x(["run", "--role", "obu", "--pixit", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}: /bus/url: malformed`);
+  });
+
+  it("exits 2 for an unknown role", () => {
+    const run = spawnSync(process.execPath, [BIN, "run", "--role", "car", "--pixit", "x"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Allowed choices are obu, rsu, tbox, platform, vss");
+  });
+});
+
+describe("the main job (npm start): every suite against the reference devices on an embedded broker", () => {
+  it("needs no setup, passes every test, writes the reports and prints the HTML report's path", async () => {
+    const report = path.join(tmp, "main-job");
+    const run = await v2x(["selftest", "--references-only", "--report", report], 240_000);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("embedded broker on mqtt://127.0.0.1:");
+    expect(run.stdout).toContain(`HTML report: ${path.join(report, "report.html")}`);
+    const json = JSON.parse(readFileSync(path.join(report, "report.json"), "utf8")) as { references: { summary: { total: number; pass: number } }[] };
+    expect(json.references.length).toBeGreaterThan(0);
+    for (const r of json.references) expect(r.summary.pass).toBe(r.summary.total);
+  }, 300_000);
+});
