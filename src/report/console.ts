@@ -29,8 +29,8 @@ export function formatSummary(report: RunReport, color: boolean): string[] {
 export function formatSelftest(report: SelftestReport, color: boolean): string[] {
   return [
     ...report.references.flatMap((r) => formatReference(r, color)),
-    ...formatMutants(report.mutants, color),
-    `mutation score ${formatMutationScore(report.mutants)}`,
+    // A references-only run (the main job) has no mutants, and so no score worth printing.
+    ...(report.mutants.length === 0 ? [] : [...formatMutants(report.mutants, color), `mutation score ${formatMutationScore(report.mutants)}`]),
   ];
 }
 

@@ -27,11 +27,10 @@ function selftestBody(report: SelftestReport): string {
   return [
     `<dl class="meta"><dt>Started</dt><dd>${esc(report.startedAt)}</dd><dt>Duration</dt><dd>${formatDuration(report.durationMs)}</dd>` +
       `<dt>Tool</dt><dd>${esc(`${report.tool.name} ${report.tool.version}`)}</dd></dl>`,
-    `<p class="score ${allKilled ? "v-pass" : "v-fail"}">mutation score ${esc(formatMutationScore(report.mutants))}</p>`,
+    ...(report.mutants.length === 0 ? [] : [`<p class="score ${allKilled ? "v-pass" : "v-fail"}">mutation score ${esc(formatMutationScore(report.mutants))}</p>`]),
     `<h2>Reference runs</h2>`,
     referenceTable(report.references),
-    `<h2>Mutants</h2>`,
-    mutantTable(report.mutants),
+    ...(report.mutants.length === 0 ? [] : [`<h2>Mutants</h2>`, mutantTable(report.mutants)]),
     ...report.references.map((r, i) => renderRunSection(r, `ref${i}`)),
   ].join("\n");
 }
