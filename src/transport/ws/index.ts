@@ -12,4 +12,4 @@ export { VISS_SERVER_DEFAULTS, type VissServerInput, type VissServerOptions } fr
 export { VissClient, VISS_CLIENT_DEFAULTS, type SubscriptionEvent, type VissClientEvents, type VissClientInput, type VissClientOptions, type VissReply } from "./viss-client.ts";
 export { VISS_SUBPROTOCOLS } from "./viss-subprotocol.ts";
 export type { SignalStore, SetOutcome, SetProblem } from "./signal-store.ts";
-export { MemorySignalStore, CATALOGUE_FILE } from "./memory-signal-store.ts";
+export { MemorySignalStore, CATALOGUE_FILE, HISTORY_LIMIT } from "./memory-signal-store.ts";

@@ -10,14 +10,20 @@ import { valueProblem } from "./vss-value-check.ts";
 /** The VSS 6.0 catalogue the harness ships. */
 export const CATALOGUE_FILE = path.join(DEFAULT_PROTO_DIR, "v2xh", "vss", "v1", "catalogue.json");
 
+/** How many earlier datapoints the store keeps per leaf for `history`; older ones are dropped. */
+export const HISTORY_LIMIT = 1000;
+
 /**
  * A SignalStore in memory. Leaves come from a catalogue, branches are implied by their paths.
  * Attributes start with their default value; every other leaf has no value until one is set.
- * A set takes effect at once, so an actuator's current value is the last value set.
+ * A set takes effect at once, so an actuator's current value is the last value set. Each leaf
+ * keeps its last HISTORY_LIMIT earlier datapoints.
  */
 export class MemorySignalStore implements SignalStore {
   private readonly leaves: ReadonlyMap<string, Signal>;
   private readonly values = new Map<string, Datapoint>();
+  /** Earlier datapoints per leaf, oldest first. */
+  private readonly earlier = new Map<string, Datapoint[]>();
   private readonly listeners = new Map<string, Set<(datapoint: Datapoint) => void>>();
   private readonly timeSource: TimeSource;
 
@@ -57,6 +63,8 @@ export class MemorySignalStore implements SignalStore {
     const problem = valueProblem(signal, value);
     if (problem !== undefined) return { ok: false, problem: "invalid-value", detail: `${path}: ${problem}` };
     const datapoint = this.datapoint(value);
+    const replaced = this.values.get(path);
+    if (replaced !== undefined) this.remember(path, replaced);
     this.values.set(path, datapoint);
     for (const listener of this.listeners.get(path) ?? []) listener(datapoint);
     return { ok: true };
@@ -73,6 +81,20 @@ export class MemorySignalStore implements SignalStore {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(path);
     };
+  }
+
+  history(path: string, since: number): readonly Datapoint[] {
+    return (this.earlier.get(path) ?? []).filter((datapoint) => Date.parse(datapoint.ts) >= since);
+  }
+
+  private remember(path: string, datapoint: Datapoint): void {
+    let list = this.earlier.get(path);
+    if (list === undefined) {
+      list = [];
+      this.earlier.set(path, list);
+    }
+    list.push(datapoint);
+    if (list.length > HISTORY_LIMIT) list.shift();
   }
 
   private datapoint(value: Value): Datapoint {

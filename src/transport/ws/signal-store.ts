@@ -22,4 +22,10 @@ export interface SignalStore {
   set(path: string, value: Value): SetOutcome;
   /** Calls `listener` with every new datapoint of `path`; returns the function that stops it. */
   subscribe(path: string, listener: (datapoint: Datapoint) => void): () => void;
+  /**
+   * The earlier datapoints of the leaf `path` captured at or after `since` (ms since the epoch),
+   * oldest first, the current one excluded. A store without it keeps no history, and the server
+   * refuses the `history` filter.
+   */
+  history?(path: string, since: number): readonly Datapoint[];
 }

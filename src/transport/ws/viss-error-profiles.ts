@@ -1,7 +1,7 @@
 /** The situations in which the VISS server answers with an error. */
 export type VissErrorCondition =
   | "bad-request" // not JSON, unknown action, a member missing or of the wrong type, a filter not allowed for the action
-  | "unsupported-filter" // a well-formed filter this server does not implement (paths, range, curvelog, history, metadata)
+  | "unsupported-filter" // a well-formed filter this server does not implement (dynamic-metadata samplerate; history over a store without one)
   | "unknown-path" // no node with that path
   | "no-value" // the node exists but has no value yet
   | "not-writable" // set on a sensor, attribute or branch

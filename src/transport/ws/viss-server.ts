@@ -18,8 +18,9 @@ export interface VissServerEvents {
 }
 
 /**
- * A VISS v2 (optionally v3) WebSocket server over a SignalStore: get, set, subscribe with the
- * timebased and change filters, unsubscribe. Error answers use the configured error profile, so
+ * A VISS v2 (optionally v3) WebSocket server over a SignalStore: get (with the paths, history,
+ * static- and dynamic-metadata filters), set, subscribe (with paths and the timebased, change,
+ * range and curvelog triggers), unsubscribe. Error answers use the configured error profile, so
  * the server can behave like the spec, like Kuksa or like a VISS v3 server.
  */
 export class VissServer extends EventEmitter<VissServerEvents> {

@@ -1,16 +1,19 @@
 import type { WebSocket } from "ws";
 import { NodeType } from "../../schema/gen/v2xh/vss/v1/catalogue_pb.ts";
 import type { GetRequest, SetRequest, SubscribeRequest, UnsubscribeRequest, VissMessage } from "../../schema/gen/v2xh/vss/v1/messages_pb.ts";
-import type { Data, VissError } from "../../schema/gen/v2xh/vss/v1/values_pb.ts";
+import type { VissError } from "../../schema/gen/v2xh/vss/v1/values_pb.ts";
 import { formatViolation, validateRules, type Registry } from "../../schema/index.ts";
 import type { Observation, TimeSource } from "../observation.ts";
 import { rawDataToBuffer } from "./raw-data.ts";
 import type { SignalStore } from "./signal-store.ts";
 import type { VissCodec } from "./viss-codec.ts";
 import { DIALECTS, type VissDialect } from "./viss-dialect.ts";
-import type { VissErrorCondition, VissErrorProfile } from "./viss-error-profiles.ts";
+import type { VissErrorProfile } from "./viss-error-profiles.ts";
 import { VISS_MESSAGE_TYPE, observeVissFrame, salvageIds, writeUnboundError } from "./viss-frame.ts";
-import { startSubscription, type SubscriptionTrigger } from "./viss-subscription.ts";
+import { read } from "./viss-read.ts";
+import { Refusal } from "./viss-refusal.ts";
+import { planSubscription } from "./viss-subscribe-plan.ts";
+import { startSubscription } from "./viss-subscription.ts";
 
 /** What every session of one server shares. */
 export interface SessionContext {
@@ -26,15 +29,6 @@ export interface SessionContext {
 }
 
 type Action = "get" | "set" | "subscribe" | "unsubscribe";
-
-/** Thrown while answering a request: the error answer it gets instead. */
-class Refusal extends Error {
-  readonly condition: VissErrorCondition;
-  constructor(condition: VissErrorCondition, message: string) {
-    super(message);
-    this.condition = condition;
-  }
-}
 
 /**
  * The VISS server's side of one WebSocket connection: answers each request, runs the
@@ -82,28 +76,15 @@ export class VissSession {
   }
 
   private answer(message: VissMessage): void {
-    if (message.getRequest !== undefined) this.send({ getSuccessResponse: { requestId: message.getRequest.requestId, data: this.read(message.getRequest), ts: this.now() } });
+    if (message.getRequest !== undefined) this.get(message.getRequest);
     else if (message.setRequest !== undefined) this.update(message.setRequest);
     else if (message.subscribeRequest !== undefined) this.subscribe(message.subscribeRequest);
     else if (message.unsubscribeRequest !== undefined) this.unsubscribe(message.unsubscribeRequest);
   }
 
-  private read(request: GetRequest): Data {
-    if (request.filter.length > 0) throw new Refusal("unsupported-filter", "this server implements no filters for get");
-    const { store } = this.context;
-    const node = store.metadata(request.path);
-    if (node === undefined) throw new Refusal("unknown-path", `no node ${request.path}`);
-    if (node.type !== NodeType.BRANCH) {
-      const datapoint = store.get(request.path);
-      if (datapoint === undefined) throw new Refusal("no-value", `${request.path} has no value yet`);
-      return { node: { path: request.path, single: datapoint } };
-    }
-    const entries = store.leavesUnder(request.path).flatMap((leaf) => {
-      const datapoint = store.get(leaf.path);
-      return datapoint === undefined ? [] : [{ path: leaf.path, single: datapoint }];
-    });
-    if (entries.length === 0) throw new Refusal("no-value", `no signal below ${request.path} has a value yet`);
-    return { nodes: { entries } };
+  private get(request: GetRequest): void {
+    const result = read(this.context.store, request, this.context.timeSource());
+    this.send({ getSuccessResponse: { requestId: request.requestId, ...result, ts: this.now() } });
   }
 
   private update(request: SetRequest): void {
@@ -118,16 +99,11 @@ export class VissSession {
   }
 
   private subscribe(request: SubscribeRequest): void {
-    const trigger = triggerOf(request);
     const { store, nextSubscriptionId } = this.context;
-    const node = store.metadata(request.path);
-    if (node === undefined) throw new Refusal("unknown-path", `no node ${request.path}`);
-    if (node.type === NodeType.BRANCH) throw new Refusal("bad-request", `${request.path} is a branch; this server subscribes to single signals`);
+    const { target, trigger } = planSubscription(store, request);
     const subscriptionId = nextSubscriptionId();
     this.send({ subscribeSuccessResponse: { requestId: request.requestId, subscriptionId, ts: this.now() } });
-    const stop = startSubscription(store, node, trigger, (datapoint) => {
-      this.send({ subscriptionNotification: { subscriptionId, data: { node: { path: request.path, single: datapoint } }, ts: this.now() } });
-    });
+    const stop = startSubscription(store, target, trigger, (data) => this.send({ subscriptionNotification: { subscriptionId, data, ts: this.now() } }));
     this.subscriptions.set(subscriptionId, stop);
   }
 
@@ -192,14 +168,6 @@ export class VissSession {
 
 function isAction(action: string | undefined): action is Action {
   return action === "get" || action === "set" || action === "subscribe" || action === "unsubscribe";
-}
-
-function triggerOf(request: SubscribeRequest): SubscriptionTrigger {
-  const [filter, second] = request.filter;
-  if (filter === undefined) return { kind: "every-update" };
-  if (second === undefined && filter.timebased !== undefined) return { kind: "timebased", periodMs: filter.timebased.period };
-  if (second === undefined && filter.change !== undefined) return { kind: "change", filter: filter.change };
-  throw new Refusal("unsupported-filter", "this server implements the timebased and change filters, one at a time");
 }
 
 function describeKind(type: NodeType): string {

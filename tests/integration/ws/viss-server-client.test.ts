@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
-import { LogicOp } from "../../../src/schema/gen/v2xh/vss/v1/filter_pb.ts";
+import { DynamicMetadataKind, LogicOp } from "../../../src/schema/gen/v2xh/vss/v1/filter_pb.ts";
 import { ProtocolVersion, type VissMessage } from "../../../src/schema/gen/v2xh/vss/v1/messages_pb.ts";
 import { loadRegistry } from "../../../src/schema/index.ts";
 import type { Observation } from "../../../src/transport/observation.ts";
@@ -237,8 +237,8 @@ describe("subscriptions", () => {
 
   it("answers a filter the server does not implement with the profile's error", async () => {
     const client = await served();
-    const range = { range: { boundaries: [{ boundaryOp: LogicOp.GT, boundary: "10" }] } };
-    expect(errorOf(await client.subscribe(SPEED, { filter: [range], onEvent: () => undefined }))).toEqual({ number: 400, reason: "bad_request" });
+    const samplerate = { dynamicMetadata: { kind: DynamicMetadataKind.SAMPLERATE } };
+    expect(errorOf(await client.get("Vehicle", { filter: [samplerate] }))).toEqual({ number: 400, reason: "bad_request" });
   });
 });
 
