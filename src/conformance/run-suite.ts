@@ -43,7 +43,7 @@ export async function runSuite<R extends SutRole>(options: SuiteRunOptions<R>): 
   const definition = ROLE_DEFINITIONS[role];
   const startedAt = Date.now();
   const catalogue = options.catalogue ?? loadRequirements();
-  const suite = await selectTests(await loadSuite(role, catalogue, options.suitesDir), options.only);
+  const suite = selectTests(await loadSuite(role, catalogue, options.suitesDir), options.only);
   const pics = { ...defaultPics(role), ...options.pics };
   const registry = options.registry ?? loadRegistry();
   const cleanups: (() => Promise<void>)[] = [];

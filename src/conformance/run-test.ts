@@ -111,7 +111,7 @@ export async function runTest<R extends SutRole>(tp: TestPurpose<R>, env: TestEn
     return { id, level: levelOf(id), verdict: "not-executed", reason: outcome === "timeout" ? `the test reached its time limit of ${limitMs} ms before deciding it` : "the test ended without deciding it" };
   });
   if (thrown !== undefined) {
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    const message = thrown instanceof Error ? thrown.message : JSON.stringify(thrown);
     const reason = isHarnessError(thrown) ? `harness: ${message}` : `harness error (a bug of the test or the harness, not of the SUT): ${message}`;
     return result("error", reason, requirements, evidence);
   }

@@ -48,7 +48,7 @@ export class UpperTesterClient {
   /** Sends one request; resolves with the SUT's response, or undefined after `timeoutMs`. */
   async request(stimulus: UtStimulus, timeoutMs = 5000): Promise<UtResponse | undefined> {
     const requestId = this.nextId++;
-    const request = { ...stimulus, requestId } as UtRequest;
+    const request: UtRequest = { ...stimulus, requestId };
     const payload = this.encoding === "protobuf" ? Buffer.from(encodeProtobuf(this.registry, REQUEST, request)) : Buffer.from(JSON.stringify(encodeJson(this.registry, REQUEST, request)));
     const answered = new Promise<UtResponse | undefined>((resolve) => {
       const timer = setTimeout(() => {

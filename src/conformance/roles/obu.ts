@@ -4,6 +4,16 @@ import type { RoleDefinition } from "./role-definition.ts";
 export interface ObuParams {
   /** How long passive tests watch the SUT, ms. */
   readonly observeMs: number;
+  /** The BSM rate the OBU declares, Hz. */
+  readonly bsmRateHz: number;
+  /** How far the measured BSM rate may stray from bsmRateHz, as a fraction of it. */
+  readonly bsmRateTolerance: number;
+  /** How far secMark may lie from the harness clock's millisecond of the minute, ms. */
+  readonly secMarkToleranceMs: number;
+  /** How far a BSM position may lie from where the previous BSM's speed and heading put it, m. */
+  readonly positionToleranceM: number;
+  /** The RSU id the harness sends MAP and SPAT as. */
+  readonly peerRsuId: string;
 }
 
 export const OBU_ROLE: RoleDefinition<ObuParams> = {
@@ -14,9 +24,42 @@ export const OBU_ROLE: RoleDefinition<ObuParams> = {
     additionalProperties: false,
     properties: {
       observeMs: { type: "integer", minimum: 100, default: 3000, description: "How long passive tests watch the SUT, ms." },
+      bsmRateHz: { type: "number", exclusiveMinimum: 0, maximum: 50, default: 10, description: "The BSM rate the OBU declares, Hz (T/CSAE 53 nominal: 10)." },
+      bsmRateTolerance: {
+        type: "number",
+        minimum: 0,
+        maximum: 0.9,
+        default: 0.1,
+        description: "How far the BSM rate measured at the harness may stray from bsmRateHz, as a fraction of it (0.1: 9..11 Hz at 10 Hz).",
+      },
+      secMarkToleranceMs: {
+        type: "integer",
+        minimum: 0,
+        maximum: 30000,
+        default: 200,
+        description: "How far secMark may lie from the harness clock's millisecond of the UTC minute at arrival, ms: transmission delay plus the two clocks' difference.",
+      },
+      positionToleranceM: {
+        type: "number",
+        exclusiveMinimum: 0,
+        default: 2,
+        description: "How far a BSM position may lie from where the previous BSM and the two BSMs' speed and heading put it, m.",
+      },
+      peerRsuId: {
+        type: "string",
+        pattern: "^[\\x21-\\x7e]{1,64}$",
+        default: "0000000000000001",
+        description: "The RSU id the harness sends MAP and SPAT as (robustness tests): the {id} of the RSU topics the OBU listens to.",
+      },
     },
   },
-  pics: [],
+  pics: [
+    {
+      name: "PICS_OBU_RX_MAP_SPAT",
+      description: "The OBU receives MAP and SPAT messages that RSUs publish on the bus.",
+      default: true,
+    },
+  ],
   standards: [{ standard: "T/CSAE 53", version: "2020" }],
   observes: [{ kind: "bsm", of: "sut" }],
 };

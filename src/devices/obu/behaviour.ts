@@ -6,12 +6,16 @@ export interface ObuBehaviour {
   readonly msgCntStep: number;
   /** msgCnt wraps to 0 when it reaches this. */
   readonly msgCntModulus: number;
+  /** Every n-th BSM keeps the previous msgCnt although it describes a new state; 0 never. */
+  readonly msgCntRepeatEvery: number;
   /** Added to UTC before secMark is taken, ms. */
   readonly secMarkOffsetMs: number;
   /** Draw a new temporary id for every message instead of keeping one. */
   readonly newIdEveryMessage: boolean;
   /** Every n-th BSM reports a position POSITION_JUMP_METRES north of the true one; 0 never. */
   readonly positionJumpEvery: number;
+  /** Vehicle width and length are multiplied by this before they are sent (10: millimetres instead of centimetres). */
+  readonly sizeUnitFactor: number;
   /** Stop sending BSMs after receiving a MAP or SPAT that is not a valid message. */
   readonly stopOnMalformedInput: boolean;
 }
@@ -20,9 +24,11 @@ export const REFERENCE_OBU: ObuBehaviour = {
   intervalFactor: 1,
   msgCntStep: 1,
   msgCntModulus: 128,
+  msgCntRepeatEvery: 0,
   secMarkOffsetMs: 0,
   newIdEveryMessage: false,
   positionJumpEvery: 0,
+  sizeUnitFactor: 1,
   stopOnMalformedInput: false,
 };
 

@@ -41,8 +41,11 @@ export class BsmStream {
     const built = this.sender.build(state, epochMs).bsmFrame;
     if (built === undefined) throw new Error("BsmSender built no BSM");
     this.count++;
-    this.msgCnt = this.msgCnt === undefined ? built.msgCnt % b.msgCntModulus : (this.msgCnt + b.msgCntStep) % b.msgCntModulus;
+    const repeats = b.msgCntRepeatEvery > 0 && this.count % b.msgCntRepeatEvery === 0;
+    if (this.msgCnt === undefined) this.msgCnt = built.msgCnt % b.msgCntModulus;
+    else if (!repeats) this.msgCnt = (this.msgCnt + b.msgCntStep) % b.msgCntModulus;
     const bsm: BasicSafetyMessage = { ...built, msgCnt: this.msgCnt, secMark: secMark(epochMs + b.secMarkOffsetMs) };
+    if (b.sizeUnitFactor !== 1) bsm.size = { ...built.size, width: built.size.width * b.sizeUnitFactor, length: built.size.length * b.sizeUnitFactor };
     if (b.newIdEveryMessage) bsm.id = this.random.bytes(8);
     if (b.positionJumpEvery > 0 && this.count % b.positionJumpEvery === 0) {
       bsm.pos = toPosition3D({ ...state.geo, lat: state.geo.lat + POSITION_JUMP_METRES / METRES_PER_DEGREE_LATITUDE });

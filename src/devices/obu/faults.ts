@@ -27,6 +27,13 @@ export const OBU_FAULTS = [
     apply: (b) => ({ ...b, msgCntModulus: 100 }),
   },
   {
+    name: "msgcnt-repeats-new-content",
+    role: "obu",
+    breaks: "CSAE53-2020-BSM-MSGCOUNT",
+    summary: "every 5th BSM repeats the previous msgCnt although its content is new",
+    apply: (b) => ({ ...b, msgCntRepeatEvery: 5 }),
+  },
+  {
     name: "secmark-gps-time",
     role: "obu",
     breaks: "CSAE53-2020-SECMARK-TIMEBASE",
@@ -46,6 +53,13 @@ export const OBU_FAULTS = [
     breaks: "CSAE53-2020-BSM-POSITION-CONSISTENT",
     summary: "every 10th BSM reports a position 30 m north of the true one, which its speed and heading cannot explain",
     apply: (b) => ({ ...b, positionJumpEvery: 10 }),
+  },
+  {
+    name: "size-in-millimetres",
+    role: "obu",
+    breaks: "CSAE53-2020-BSM-VALID",
+    summary: "reports vehicle width and length in millimetres instead of centimetres, beyond VehicleWidth and VehicleLength",
+    apply: (b) => ({ ...b, sizeUnitFactor: 10 }),
   },
   {
     name: "stops-after-malformed-map",

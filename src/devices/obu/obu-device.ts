@@ -70,6 +70,8 @@ class Obu {
   private readonly stream: BsmStream;
   private readonly sending: Periodic;
   private readonly configuredIntervalMs: number;
+  private periodMs: number;
+  private lastSentAt = -Infinity;
   private hardBrakingUntil = -Infinity;
   private hazardLightsUntil = -Infinity;
 
@@ -83,7 +85,8 @@ class Obu {
     const random = new Random(seed);
     this.drive = new ArterialDrive(testScenario(), start, id, random);
     this.stream = new BsmStream(random.fork(`vehicle:${id}`), behaviour);
-    this.sending = new Periodic(clock, intervalMs * behaviour.intervalFactor, () => this.send());
+    this.periodMs = intervalMs * behaviour.intervalFactor;
+    this.sending = new Periodic(clock, this.periodMs, (at) => this.send(at));
   }
 
   get bsmId(): Uint8Array {
@@ -98,7 +101,7 @@ class Obu {
     const now = this.options.clock.now();
     if (request.initialise !== undefined) {
       this.hardBrakingUntil = this.hazardLightsUntil = -Infinity;
-      this.sending.setPeriod(this.configuredIntervalMs * this.behaviour.intervalFactor);
+      this.setPeriod(this.configuredIntervalMs * this.behaviour.intervalFactor);
       return done;
     }
     if (request.triggerEvent !== undefined) {
@@ -114,7 +117,7 @@ class Obu {
       if (name !== "bsm.interval_ms") return notSupported(`unknown parameter "${name}"; the OBU has bsm.interval_ms`);
       const ms = Number(value);
       if (!Number.isInteger(ms) || ms < 20 || ms > 1000) return invalidArgument(`bsm.interval_ms must be an integer 20..1000, got "${value}"`);
-      this.sending.setPeriod(ms * this.behaviour.intervalFactor);
+      this.setPeriod(ms * this.behaviour.intervalFactor);
       return done;
     }
     return notSupported("the OBU answers initialise, trigger_event and change_parameter");
@@ -126,8 +129,20 @@ class Obu {
     await this.binding.close();
   }
 
-  private send(): void {
+  private setPeriod(ms: number): void {
+    this.periodMs = ms;
+    this.sending.setPeriod(ms);
+  }
+
+  /**
+   * Sends a BSM of the current state for the tick due at `at`. After a stall the periodic task
+   * fires the missed ticks back to back; an OBU does not catch up with a burst, so a tick that is
+   * a whole period late sends nothing when a BSM went out less than half a period ago.
+   */
+  private send(at: number): void {
     const now = this.options.clock.now();
+    if (now - at >= this.periodMs && now - this.lastSentAt < this.periodMs / 2) return;
+    this.lastSentAt = now;
     const events: VehicleEvents = { hardBraking: now < this.hardBrakingUntil, hazardLights: now < this.hazardLightsUntil };
     const frame = this.stream.next(this.drive.stateAt(now), now, events);
     this.binding.publish("bsm", { id: this.options.id }, frame).catch((error: Error) => this.options.log(`BSM not sent: ${error.message}`));

@@ -11,6 +11,8 @@ export interface PlatformBehaviour {
   readonly timeCalibrationOffsetMs: number;
   /** Every n-th accepted report is not kept; 0 keeps all. */
   readonly forgetEvery: number;
+  /** Write the year of a login answer's time as 2026 instead of 26 (the field is 0..99). */
+  readonly fourDigitYearInLoginAnswer: boolean;
 }
 
 export const REFERENCE_PLATFORM: PlatformBehaviour = {
@@ -20,4 +22,5 @@ export const REFERENCE_PLATFORM: PlatformBehaviour = {
   endSessionOnMalformedReport: false,
   timeCalibrationOffsetMs: 0,
   forgetEvery: 0,
+  fourDigitYearInLoginAnswer: false,
 };

@@ -44,4 +44,11 @@ export const PLATFORM_FAULTS = [
     summary: "accepts every report but does not keep every 10th one",
     apply: (b) => ({ ...b, forgetEvery: 10 }),
   },
+  {
+    name: "login-answer-four-digit-year",
+    role: "platform",
+    breaks: "GBT32960-2016-PLATFORM-VALID",
+    summary: "writes the year of a login answer's time in full (2026), beyond the field's range 0..99",
+    apply: (b) => ({ ...b, fourDigitYearInLoginAnswer: true }),
+  },
 ] as const satisfies readonly Fault<PlatformBehaviour>[];

@@ -12,7 +12,7 @@ import { connectBinding, createBinding, openUpperTester } from "../shared/bus.ts
 import { checkInteger, resolveDeviceOptions, type BusDeviceOptions, type ResolvedDeviceOptions } from "../shared/device-options.ts";
 import { topicOf } from "../shared/topics.ts";
 import { done, invalidArgument, notSupported, upperTesterTopic, type UpperTester, type UtAnswer } from "../shared/upper-tester.ts";
-import { errorAnswer, heartbeatAnswer, loginAnswer, logoutAnswer, timeCalibrationAnswer } from "./answers.ts";
+import { errorAnswer, heartbeatAnswer, loginAnswer, logoutAnswer, timeCalibrationAnswer } from "../../sim/gbt32960-answers.ts";
 import { REFERENCE_PLATFORM, type PlatformBehaviour } from "./behaviour.ts";
 import { PLATFORM_FAULTS } from "./faults.ts";
 import { QueryServer } from "./query-server.ts";
@@ -165,7 +165,8 @@ class Platform {
     if (frame.vehicleLogin2016 !== undefined) {
       const serial = frame.vehicleLogin2016.serial.value ?? 0;
       const outcome = this.sessions.login(vin, serial, now, this.behaviour.acceptDuplicateVin ? "take-over" : this.policy);
-      if (this.behaviour.answerLogin) this.send(vin, loginAnswer(vin, frame.vehicleLogin2016, outcome === "accepted" ? ResponseFlag.SUCCESS : ResponseFlag.VIN_DUPLICATE, time));
+      const answerTime = this.behaviour.fourDigitYearInLoginAnswer ? { ...time, year: time.year + 2000 } : time;
+      if (this.behaviour.answerLogin) this.send(vin, loginAnswer(vin, frame.vehicleLogin2016, outcome === "accepted" ? ResponseFlag.SUCCESS : ResponseFlag.VIN_DUPLICATE, answerTime));
     } else if (frame.realtime2016 !== undefined || frame.reissue2016 !== undefined) {
       const data = frame.realtime2016 ?? frame.reissue2016;
       if (!this.sessions.touch(vin, now)) {

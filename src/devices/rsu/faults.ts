@@ -1,5 +1,5 @@
 import type { Fault } from "../fault.ts";
-import type { RsuBehaviour } from "./behaviour.ts";
+import { MSGCNT_OUT_OF_RANGE, type RsuBehaviour } from "./behaviour.ts";
 
 export const RSU_FAULTS = [
   {
@@ -44,4 +44,32 @@ export const RSU_FAULTS = [
     summary: "numbers participants from 1 in every RSM, so when more than 16 are in range two vehicles share a ptcId",
     apply: (b) => ({ ...b, ptcIdsRestartPerMessage: true }),
   },
+  {
+    name: "spat-rate-5hz",
+    role: "rsu",
+    breaks: "CSAE53-2020-SPAT-RATE",
+    summary: "sends SPAT every 200 ms instead of every 100 ms",
+    apply: (b) => ({ ...b, spatIntervalFactor: 2 }),
+  },
+  {
+    name: "spat-min-end-after-likely",
+    role: "rsu",
+    breaks: "CSAE53-2020-SPAT-TIMING-ORDER",
+    summary: "puts each light's minEndTime 5 s after its likelyEndTime",
+    apply: (b) => ({ ...b, minEndAfterLikely: true }),
+  },
+  {
+    name: "rsm-over-16-participants",
+    role: "rsu",
+    breaks: "CSAE53-2020-RSM-PARTICIPANT-LIMIT",
+    summary: "lists every participant in range in one RSM instead of 16 per message",
+    apply: (b) => ({ ...b, rsmsMerged: true }),
+  },
+  ...(["map", "spat", "rsi", "rsm"] as const).map((type) => ({
+    name: `${type}-msgcnt-out-of-range`,
+    role: "rsu" as const,
+    breaks: "CSAE53-2020-RSU-VALID" as const,
+    summary: `sends msgCnt ${MSGCNT_OUT_OF_RANGE} (MsgCount is 0..127) in every ${type.toUpperCase()}`,
+    apply: (b: RsuBehaviour): RsuBehaviour => ({ ...b, msgCntOutOfRangeIn: type }),
+  })),
 ] as const satisfies readonly Fault<RsuBehaviour>[];

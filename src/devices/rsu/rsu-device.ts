@@ -13,9 +13,9 @@ import { Periodic } from "../shared/periodic.ts";
 import { testScenario } from "../shared/test-network.ts";
 import { topicOf } from "../shared/topics.ts";
 import { done, invalidArgument, notSupported, upperTesterTopic, type UpperTester, type UtAnswer } from "../shared/upper-tester.ts";
-import { REFERENCE_RSU, type RsuBehaviour } from "./behaviour.ts";
+import { REFERENCE_RSU, type RsuBehaviour, type RsuMessageType } from "./behaviour.ts";
 import { RSU_FAULTS } from "./faults.ts";
-import { rsmsAsNumbered, spatAsShown } from "./frames.ts";
+import { msgCntAsSent, rsmsAsSent, spatAsShown } from "./frames.ts";
 
 export interface RsuOptions extends BusDeviceOptions {
   /** Time between MAPs, ms. Default: 1000. */
@@ -37,7 +37,7 @@ export interface RsuDevice extends RunningDevice {
   readonly range: number;
 }
 
-type Interval = "map" | "spat" | "rsi" | "rsm";
+type Interval = RsuMessageType;
 
 /** How long the road-works event the RSU announces lasts from its start, ms. */
 const EVENT_DURATION_MS = 7 * 24 * 3600 * 1000;
@@ -117,7 +117,7 @@ class RsuUnit {
     this.advanceTraffic(start);
     this.tasks = {
       map: new Periodic(clock, intervals.map * behaviour.mapIntervalFactor, (at) => this.send("map", [this.rsu.mapFrame(at)])),
-      spat: new Periodic(clock, intervals.spat, (at) => this.sendSpat(at)),
+      spat: new Periodic(clock, intervals.spat * behaviour.spatIntervalFactor, (at) => this.sendSpat(at)),
       rsi: new Periodic(clock, intervals.rsi, (at) => this.send("rsi", optional(this.rsu.rsiFrame(at)))),
       rsm: new Periodic(clock, intervals.rsm, (at) => this.sendRsms(at)),
     };
@@ -126,7 +126,7 @@ class RsuUnit {
   answer(request: UtRequest): UtAnswer {
     if (request.initialise !== undefined) {
       this.tasks.map.setPeriod(this.configured.map * this.behaviour.mapIntervalFactor);
-      this.tasks.spat.setPeriod(this.configured.spat);
+      this.tasks.spat.setPeriod(this.configured.spat * this.behaviour.spatIntervalFactor);
       return done;
     }
     if (request.changeParameter !== undefined) {
@@ -135,7 +135,7 @@ class RsuUnit {
       if (name !== "map.interval_ms" && name !== "spat.interval_ms") return notSupported(`unknown parameter "${name}"; the RSU has map.interval_ms and spat.interval_ms`);
       if (!Number.isInteger(ms) || ms < 20 || ms > 60_000) return invalidArgument(`${name} must be an integer 20..60000, got "${value}"`);
       if (name === "map.interval_ms") this.tasks.map.setPeriod(ms * this.behaviour.mapIntervalFactor);
-      else this.tasks.spat.setPeriod(ms);
+      else this.tasks.spat.setPeriod(ms * this.behaviour.spatIntervalFactor);
       return done;
     }
     return notSupported("the RSU answers initialise and change_parameter");
@@ -154,7 +154,7 @@ class RsuUnit {
 
   private sendRsms(at: number): void {
     this.advanceTraffic(at);
-    this.send("rsm", rsmsAsNumbered(this.rsu.rsmFrames(this.world.vehicles, at), this.behaviour));
+    this.send("rsm", rsmsAsSent(this.rsu.rsmFrames(this.world.vehicles, at), this.behaviour));
   }
 
   private sendSpat(at: number): void {
@@ -164,7 +164,7 @@ class RsuUnit {
 
   private send(kind: Interval, frames: readonly MessageFrame[]): void {
     for (const frame of frames) {
-      this.binding.publish(kind, { id: this.options.id }, frame).catch((error: Error) => this.options.log(`${kind.toUpperCase()} not sent: ${error.message}`));
+      this.binding.publish(kind, { id: this.options.id }, msgCntAsSent(kind, frame, this.behaviour)).catch((error: Error) => this.options.log(`${kind.toUpperCase()} not sent: ${error.message}`));
     }
   }
 }

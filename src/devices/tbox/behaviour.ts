@@ -21,6 +21,8 @@ export interface TboxBehaviour {
   readonly acceptReadOnlyParameters: boolean;
   /** Set the clock to the time of the platform's time-calibration answer. */
   readonly applyTimeCalibration: boolean;
+  /** Count one fault code more in the alarm unit (N4) than the report lists. */
+  readonly miscountOtherFaults: boolean;
 }
 
 export const REFERENCE_TBOX: TboxBehaviour = {
@@ -35,4 +37,5 @@ export const REFERENCE_TBOX: TboxBehaviour = {
   queryAnswersFactoryValues: false,
   acceptReadOnlyParameters: false,
   applyTimeCalibration: true,
+  miscountOtherFaults: false,
 };

@@ -86,4 +86,11 @@ export const TBOX_FAULTS = [
     summary: "asks for the time but keeps its own clock, whatever the platform answers",
     apply: (b) => ({ ...b, applyTimeCalibration: false }),
   },
+  {
+    name: "fault-count-mismatch",
+    role: "tbox",
+    breaks: "GBT32960-2016-TBOX-VALID",
+    summary: "states one other fault more in the alarm unit's count (N4) than its realtime reports list",
+    apply: (b) => ({ ...b, miscountOtherFaults: true }),
+  },
 ] as const satisfies readonly Fault<TboxBehaviour>[];

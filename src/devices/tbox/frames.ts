@@ -68,6 +68,14 @@ export function withAlarm(data: RealtimeData2016, level: number): RealtimeData20
   };
 }
 
+/** The data with the alarm unit counting one other fault (N4) more than it lists: a report that breaks table 17. */
+export function withOtherFaultsMiscounted(data: RealtimeData2016): RealtimeData2016 {
+  return {
+    ...data,
+    units: data.units.map((unit) => (unit.alarm === undefined ? unit : { alarm: { ...unit.alarm, otherFaultCount: { value: unit.alarm.otherFaultCodes.length + 1 } } })),
+  };
+}
+
 export function parameterQueryAnswerFrame(vin: string, time: Time, parameters: readonly Parameter[]): Frame {
   return { ...header(vin, Command.PARAMETER_QUERY, ResponseFlag.SUCCESS), parameterQueryAnswer: { time, parameters: [...parameters] } };
 }

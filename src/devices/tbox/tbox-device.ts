@@ -26,6 +26,7 @@ import {
   reissueFrame,
   timeCalibrationRequestFrame,
   withAlarm,
+  withOtherFaultsMiscounted,
   type LoginIdentity,
 } from "./frames.ts";
 import { TboxLink } from "./link.ts";
@@ -306,7 +307,8 @@ class Tbox {
     this.drive.advanceTo(this.options.clock.now(), (state) => this.model.update(state, STEP_MS / 1000));
     const data = this.model.realtimeFrame(this.drive.state, this.now()).realtime2016;
     if (data === undefined) throw new Error("TboxModel built no realtime data");
-    return withAlarm(data, this.alarmLevelNow());
+    const alarmed = withAlarm(data, this.alarmLevelNow());
+    return this.behaviour.miscountOtherFaults ? withOtherFaultsMiscounted(alarmed) : alarmed;
   }
 
   private report(): void {

@@ -16,6 +16,16 @@ export interface VssBehaviour {
   readonly honourUnsubscribe: boolean;
   /** Keep the connection after a frame that is not JSON (otherwise close it after the error answer). */
   readonly keepConnectionOnMalformed: boolean;
+  /** Select the subprotocol the client offers in the handshake (otherwise accept without selecting one). */
+  readonly selectSubprotocol: boolean;
+  /** Write `ts` as the transport schema has it, an ISO 8601 string (otherwise as epoch milliseconds). */
+  readonly isoTimestamps: boolean;
+  /** Answer a get with the path that was asked for (otherwise with the tree's root). */
+  readonly getAnswersRequestedPath: boolean;
+  /** Store the value of a confirmed set (otherwise confirm it and keep the old value). */
+  readonly applySets: boolean;
+  /** Deliver the events of change subscriptions (otherwise confirm them and send nothing). */
+  readonly deliverChangeEvents: boolean;
 }
 
 export const REFERENCE_VSS: VssBehaviour = {
@@ -26,9 +36,23 @@ export const REFERENCE_VSS: VssBehaviour = {
   timebasedPeriodFactor: 1,
   honourUnsubscribe: true,
   keepConnectionOnMalformed: true,
+  selectSubprotocol: true,
+  isoTimestamps: true,
+  getAnswersRequestedPath: true,
+  applySets: true,
+  deliverChangeEvents: true,
 };
 
 /** Whether the behaviour changes frames on the wire, which takes a proxy in front of the server. */
 export function changesFrames(b: VssBehaviour): boolean {
-  return !b.echoRequestId || b.timebasedPeriodFactor !== 1 || !b.honourUnsubscribe || !b.keepConnectionOnMalformed;
+  return (
+    !b.echoRequestId ||
+    b.timebasedPeriodFactor !== 1 ||
+    !b.honourUnsubscribe ||
+    !b.keepConnectionOnMalformed ||
+    !b.selectSubprotocol ||
+    !b.isoTimestamps ||
+    !b.getAnswersRequestedPath ||
+    !b.deliverChangeEvents
+  );
 }

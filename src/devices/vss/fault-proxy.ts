@@ -10,8 +10,10 @@ type Json = Record<string, unknown>;
 /**
  * A WebSocket proxy in front of the VISS server that changes frames the way a faulty server
  * would: answers with its own requestIds, stretches timebased periods, confirms unsubscribes it
- * does not pass on, or closes the connection after answering a frame that is not JSON. It offers
- * the server's subprotocols and refuses the clients the server would refuse.
+ * does not pass on, closes the connection after answering a frame that is not JSON, selects no
+ * subprotocol, writes numeric timestamps, answers gets under the wrong path or drops the events of
+ * change subscriptions. It offers the server's subprotocols and refuses the clients the server
+ * would refuse.
  */
 export class FaultProxy {
   readonly url: string;
@@ -33,7 +35,7 @@ export class FaultProxy {
       },
       handleProtocols: (offered) => {
         const negotiation = negotiateSubprotocol([...offered], subprotocols, false);
-        return (negotiation.ok && negotiation.protocol) || false;
+        return (behaviour.selectSubprotocol && negotiation.ok && negotiation.protocol) || false;
       },
     });
     await Promise.race([once(server, "listening"), once(server, "error").then(([error]) => Promise.reject(error as Error))]);
@@ -55,6 +57,9 @@ class ProxiedConnection {
   private readonly behaviour: VssBehaviour;
   private readonly ownRequestId: () => string;
   private readonly waiting: string[] = [];
+  /** requestIds of change subscriptions whose events are dropped, then their subscriptionIds. */
+  private readonly changeRequests = new Set<unknown>();
+  private readonly changeSubscriptions = new Set<unknown>();
   private closeAfterAnswer = false;
 
   constructor(client: WebSocket, url: string, behaviour: VssBehaviour, ownRequestId: () => string) {
@@ -82,14 +87,29 @@ class ProxiedConnection {
       return this.toClient(JSON.stringify({ action: "unsubscribe", subscriptionId, requestId, ts: new Date().toISOString() }));
     }
     if (request["action"] === "subscribe" && this.behaviour.timebasedPeriodFactor !== 1) request["filter"] = stretched(request["filter"], this.behaviour.timebasedPeriodFactor);
+    if (request["action"] === "subscribe" && !this.behaviour.deliverChangeEvents && hasFilter(request["filter"], "change")) this.changeRequests.add(request["requestId"]);
     this.toServer(JSON.stringify(request));
   }
 
   private fromServer(frame: string): void {
     const answer = parse(frame);
-    if (answer !== undefined && "requestId" in answer && !this.behaviour.echoRequestId) answer["requestId"] = this.ownRequestId();
+    if (answer !== undefined && this.dropped(answer)) return;
+    if (answer !== undefined) this.alter(answer);
     this.toClient(answer === undefined ? frame : JSON.stringify(answer));
     if (this.closeAfterAnswer && answer?.["action"] !== "subscription") this.client.close(1003, "malformed request");
+  }
+
+  /** Whether the frame is an event of a change subscription whose events are dropped (noting such subscriptions as they are confirmed). */
+  private dropped(answer: Json): boolean {
+    if (answer["action"] === "subscribe" && this.changeRequests.delete(answer["requestId"])) this.changeSubscriptions.add(answer["subscriptionId"]);
+    return answer["action"] === "subscription" && this.changeSubscriptions.has(answer["subscriptionId"]);
+  }
+
+  private alter(answer: Json): void {
+    if ("requestId" in answer && !this.behaviour.echoRequestId) answer["requestId"] = this.ownRequestId();
+    if (typeof answer["ts"] === "string" && !this.behaviour.isoTimestamps) answer["ts"] = Date.parse(answer["ts"]);
+    const data = answer["data"];
+    if (answer["action"] === "get" && typeof data === "object" && data !== null && !this.behaviour.getAnswersRequestedPath) answer["data"] = { ...data, path: "Vehicle" };
   }
 
   private toServer(frame: string): void {
@@ -125,6 +145,12 @@ function stretched(filter: unknown, factor: number): unknown {
   if (typeof filter !== "object" || filter === null) return filter;
   const f = filter as Json;
   const parameter = f["parameter"] as Json | undefined;
-  if ((f["type"] ?? f["variant"]) !== "timebased" || typeof parameter?.["period"] !== "string") return filter;
+  if (!hasFilter(f, "timebased") || typeof parameter?.["period"] !== "string") return filter;
   return { ...f, parameter: { ...parameter, period: String(Number(parameter["period"]) * factor) } };
+}
+
+/** Whether a filter (one object or an array of them) has an item of `type`. */
+function hasFilter(filter: unknown, type: string): boolean {
+  if (Array.isArray(filter)) return filter.some((item) => hasFilter(item, type));
+  return typeof filter === "object" && filter !== null && ((filter as Json)["type"] ?? (filter as Json)["variant"]) === type;
 }

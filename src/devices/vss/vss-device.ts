@@ -1,5 +1,5 @@
 import { Random, TboxModel } from "../../sim/index.ts";
-import { MemorySignalStore, VISS_ERROR_PROFILES, VissServer, type VissErrorProfile, type VissErrorProfileName } from "../../transport/ws/index.ts";
+import { MemorySignalStore, VISS_ERROR_PROFILES, VissServer, type SignalStore, type VissErrorProfile, type VissErrorProfileName } from "../../transport/ws/index.ts";
 import { DeviceError } from "../device-error.ts";
 import { behaviourWith } from "../fault.ts";
 import type { RunningDevice } from "../running-device.ts";
@@ -11,6 +11,7 @@ import { changesFrames, REFERENCE_VSS, type VssBehaviour } from "./behaviour.ts"
 import { FaultProxy } from "./fault-proxy.ts";
 import { VSS_FAULTS } from "./faults.ts";
 import { feed, INITIAL_ACTUATORS, sensorValues } from "./signal-feed.ts";
+import { withLostSets } from "./lost-sets.ts";
 import { withWritableSensors } from "./writable-sensors.ts";
 
 export interface VssOptions extends DeviceOptions {
@@ -58,7 +59,7 @@ export async function startVss(options: VssOptions): Promise<VssDevice> {
   try {
     server = await VissServer.listen({
       registry,
-      store: behaviour.sensorsWritable ? withWritableSensors(store) : store,
+      store: servedStore(store, behaviour),
       host: proxied ? "127.0.0.1" : host,
       port: proxied ? 0 : port,
       subprotocols: SUBPROTOCOLS,
@@ -88,6 +89,12 @@ export async function startVss(options: VssOptions): Promise<VssDevice> {
       await server.close();
     },
   };
+}
+
+/** The store the server answers clients from: the feed's store, seen through the behaviour's faults. */
+function servedStore(store: SignalStore, behaviour: VssBehaviour): SignalStore {
+  const writable = behaviour.sensorsWritable ? withWritableSensors(store) : store;
+  return behaviour.applySets ? writable : withLostSets(writable);
 }
 
 function errorProfile(profile: VissErrorProfile, behaviour: VssBehaviour): VissErrorProfile {

@@ -12,5 +12,6 @@ export function withWritableSensors(store: SignalStore): SignalStore {
     get: (path) => store.get(path),
     set: (path, value) => store.set(path, value),
     subscribe: (path, listener) => store.subscribe(path, listener),
+    ...(store.history === undefined ? {} : { history: store.history.bind(store) }),
   };
 }

@@ -1,4 +1,4 @@
-import { epochOfBeijingTime } from "../../../src/devices/shared/beijing-time.ts";
+import { calibrationWindow, isReportError, withinWindow } from "../../../src/conformance/dsl/platform.ts";
 import { Command, ResponseFlag, type Frame } from "../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import { messageOf, violationsOf } from "./bus.ts";
 import type { PlatformRun, VehicleLog } from "./platform-run.ts";
@@ -15,10 +15,11 @@ export function platformFindings(run: PlatformRun): Set<string> {
   const answers: Answer[] = run.answers.map((o) => ({ at: o.receivedAt, frame: messageOf<Frame>(o) }));
   const to = (vehicle: VehicleLog, command: Command): Answer[] => answers.filter((x) => x.frame.uniqueId === vehicle.vin && x.frame.command === command);
   const flags = (list: readonly Answer[]): ResponseFlag[] => list.map((x) => x.frame.responseFlag);
-  const reportErrors = (vehicle: VehicleLog): Answer[] => [...to(vehicle, Command.REALTIME), ...to(vehicle, Command.REISSUE)].filter((x) => x.frame.responseFlag === ResponseFlag.ERROR);
+  const reportErrors = (vehicle: VehicleLog): Answer[] => answers.filter((x) => x.frame.uniqueId === vehicle.vin && isReportError(x.frame));
   const aLogins = flags(to(run.a, Command.VEHICLE_LOGIN));
   const lost = (vehicle: VehicleLog): boolean => vehicle.kept.length < vehicle.goodReports - Math.max(0, reportErrors(vehicle).length - vehicle.badReports);
-  const timeAnswer = to(run.b, Command.TIME_CALIBRATION)[0]?.frame.timeCalibrationAnswer?.time;
+  const timeAnswer = to(run.b, Command.TIME_CALIBRATION)[0];
+  const timeAnswered = timeAnswer?.frame.timeCalibrationAnswer?.time;
 
   breakIf(violationsOf(run.answers).length > 0, "GBT32960-2016-PLATFORM-VALID");
   breakIf(aLogins[0] !== ResponseFlag.SUCCESS || flags(to(run.b, Command.VEHICLE_LOGIN))[0] !== ResponseFlag.SUCCESS, "GBT32960-2016-B.1-LOGIN-ANSWER");
@@ -28,7 +29,7 @@ export function platformFindings(run: PlatformRun): Set<string> {
     reportErrors(run.b).length > 0 || reportErrors(run.a).length > run.a.badReports || !flags(to(run.a, Command.HEARTBEAT)).includes(ResponseFlag.SUCCESS),
     "GBT32960-2016-B.2.1-ERROR-CARRY-ON",
   );
-  breakIf(timeAnswer === undefined || Math.abs(epochOfBeijingTime(timeAnswer) - run.askedTimeAt) > 3000, "GBT32960-2016-B.2.5-TIME-CALIBRATION-ANSWER");
+  breakIf(timeAnswer === undefined || timeAnswered === undefined || !withinWindow(timeAnswered, calibrationWindow(run.askedTimeAt, timeAnswer.at, 2000)), "GBT32960-2016-B.2.5-TIME-CALIBRATION-ANSWER");
   breakIf(lost(run.a) || lost(run.b), "GBT32960-2016-B.2.1-NO-REPORT-LOST");
   return broken;
 }

@@ -1,5 +1,5 @@
-import { Command, ResponseFlag, type Frame, type Parameter, type RealtimeData2016 } from "../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
-import { epochOfBeijingTime } from "../../../src/devices/shared/beijing-time.ts";
+import { alarmLevelOf as alarmLevel, collectedAt, uncoveredReports } from "../../../src/conformance/dsl/tbox.ts";
+import { Command, ResponseFlag, type Frame, type Parameter } from "../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import type { Observation } from "../../../src/transport/observation.ts";
 import { messageOf, violationsOf } from "./bus.ts";
 
@@ -24,9 +24,6 @@ export interface Seen {
   readonly frame: Frame;
 }
 
-const collectedAt = (data: RealtimeData2016 | undefined): number => (data === undefined ? NaN : epochOfBeijingTime(data.time));
-const alarmLevel = (data: RealtimeData2016 | undefined): number => Math.max(0, ...(data?.units ?? []).flatMap((u) => (u.alarm === undefined ? [] : [u.alarm.maxAlarmLevel])));
-
 /** Whether the arrival times have at least `count` entries no more than 1.5 periods apart. */
 function steady(times: readonly number[], count: number): boolean {
   return times.length >= count && times.every((t, i) => i === 0 || t - (times[i - 1] ?? t) <= 1.5 * PERIOD);
@@ -37,18 +34,12 @@ function parameterValue(parameters: readonly Parameter[], member: "normalReportP
 }
 
 /**
- * How many whole seconds between the last report collected before `cutAt` and the first received
- * after `restoredAt` no report or reissue covers (Infinity when nothing came after). A correct
- * T-Box leaves none, or one where a report's timer straddles a second boundary.
+ * How many one-second report slots around the outage no report or reissue covers (the suite's check,
+ * TP/TBOX/REISSUE/BV-01). A correct T-Box leaves none, or one where a report's timer straddles a second boundary.
  */
 export function uncoveredSeconds(realtime: readonly Seen[], reissues: readonly Seen[], cutAt: number, restoredAt: number): number {
-  const lastBefore = Math.max(...realtime.filter((s) => s.at < cutAt).map((s) => collectedAt(s.frame.realtime2016)));
-  const firstAfter = Math.min(...realtime.filter((s) => s.at > restoredAt).map((s) => collectedAt(s.frame.realtime2016)));
-  if (!Number.isFinite(firstAfter) || !Number.isFinite(lastBefore)) return Infinity;
-  const covered = new Set([...realtime.map((s) => collectedAt(s.frame.realtime2016)), ...reissues.map((s) => collectedAt(s.frame.reissue2016))]);
-  let uncovered = 0;
-  for (let t = lastBefore + PERIOD; t < firstAfter; t += PERIOD) if (!covered.has(t)) uncovered++;
-  return uncovered;
+  const timed = realtime.map((s) => ({ at: s.at, collectedAt: collectedAt(s.frame.realtime2016) }));
+  return uncoveredReports(timed, reissues.map((s) => collectedAt(s.frame.reissue2016)), cutAt, restoredAt, PERIOD);
 }
 
 /** The T-Box requirements a run breaks, by id (loose tolerances: each check separates a correct T-Box from one fault). */

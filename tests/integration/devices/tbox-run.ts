@@ -2,7 +2,7 @@ import { startDevice } from "../../../src/devices/index.ts";
 import type { Frame } from "../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import { UtEvent } from "../../../src/schema/gen/v2xh/harness/v1/index.ts";
 import { MqttBinding } from "../../../src/transport/mqtt/index.ts";
-import { parameterQuery, parameterSet } from "./platform-commands.ts";
+import { parameterQuery, parameterSet } from "../../../src/conformance/dsl/tbox.ts";
 import { BROKER, messageOf, rawClient, registry, sleep, Tap, uniqueTemplate, uniqueVin, upperTester, type Finished } from "./bus.ts";
 import type { TboxRun } from "./tbox-findings.ts";
 

@@ -1,15 +1,14 @@
+import { vssChecks } from "../../../src/conformance/dsl/index.ts";
 import { validateRules } from "../../../src/schema/index.ts";
-import { VissCodec } from "../../../src/transport/ws/index.ts";
+import { VISS_ERROR_PROFILES, VissCodec } from "../../../src/transport/ws/index.ts";
 import { registry } from "./bus.ts";
-import type { Json, Received } from "./viss-socket.ts";
-import { TIMEBASED_MS, type Exchange, type VssRun } from "./vss-run.ts";
+import type { Received } from "./viss-socket.ts";
+import { ACTUATOR_VALUE, SENSOR, TIMEBASED_MS, type Exchange, type VssRun } from "./vss-run.ts";
 
 const codec = new VissCodec(registry);
-
-const errorOf = (exchange: Exchange): { number?: unknown; reason?: unknown } | undefined => exchange.answer?.json?.["error"] as Json | undefined;
-const succeeded = (exchange: Exchange): boolean => exchange.answer?.json !== undefined && errorOf(exchange) === undefined;
-const isError = (exchange: Exchange, number: number, reason: string): boolean => errorOf(exchange)?.number === number && errorOf(exchange)?.reason === reason;
-const scalarOf = (exchange: Exchange): unknown => ((exchange.answer?.json?.["data"] as Json | undefined)?.["dp"] as Json | undefined)?.["value"];
+const strict = VISS_ERROR_PROFILES["viss2-strict"];
+const { getAnswerFaults, isError, onPeriod, scalarOf, succeeded } = vssChecks;
+const answered = (exchange: Exchange): boolean => succeeded(exchange.answer?.json);
 
 function valid(frame: Received): boolean {
   try {
@@ -24,21 +23,20 @@ export function vssFindings(run: VssRun): Set<string> {
   const broken = new Set<string>();
   const breakIf = (condition: boolean, id: string): void => void (condition && broken.add(id));
   const exchanges = [run.getSpeed, run.getUnknown, run.setSensor, run.setWithoutToken, run.setActuator, run.getActuator, run.timebased.subscribe, run.change.subscribe, run.unsubscribe];
-  const intervals = run.timebased.events.slice(1).map((e, i) => e.at - (run.timebased.events[i]?.at ?? e.at));
-  const meanInterval = intervals.length === 0 ? Infinity : intervals.reduce((a, b) => a + b, 0) / intervals.length;
+  const timebasedTimes = run.timebased.events.map((e) => e.at);
 
   // VISS defines no answer to a frame that is not JSON, so that one is left out.
-  breakIf(run.all.filter((frame) => frame !== run.malformed.answer).some((frame) => !valid(frame)), "VISS-V2-VALID");
-  breakIf(run.subprotocol !== "VISSv2", "VISS-V2-SUBPROTOCOL");
-  breakIf(!succeeded(run.getSpeed) || scalarOf(run.getSpeed) === undefined, "VISS-V2-GET");
-  breakIf(!isError(run.getUnknown, 404, "unavailable_data"), "VISS-V2-ERROR-UNKNOWN-PATH");
-  breakIf(!isError(run.setSensor, 400, "invalid_data"), "VISS-V2-ERROR-SET-SENSOR");
-  breakIf(!isError(run.setWithoutToken, 401, "missing_token"), "VISS-V2-ERROR-MISSING-TOKEN");
-  breakIf(!succeeded(run.setActuator) || scalarOf(run.getActuator) !== "42", "VISS-V2-SET-ACTUATOR");
-  breakIf(run.timebased.events.length < 2 || meanInterval > 1.5 * TIMEBASED_MS || meanInterval < 0.5 * TIMEBASED_MS, "VISS-V2-SUBSCRIBE-TIMEBASED");
+  breakIf(run.all.filter((frame) => frame !== run.malformed.answer).some((frame) => !valid(frame)), "VISS-V2-FRAME-VALID");
+  breakIf(run.subprotocol !== "VISSv2", "VISS-V2-SUBPROTOCOL-SELECTED");
+  breakIf(getAnswerFaults(run.getSpeed.answer?.json, SENSOR).length > 0, "VISS-V2-GET-DATAPOINT");
+  breakIf(!isError(run.getUnknown.answer?.json, strict["unknown-path"]), "VISS-V2-ERROR-UNKNOWN-PATH");
+  breakIf(!isError(run.setSensor.answer?.json, strict["not-writable"]), "VISS-V2-ERROR-SET-SENSOR");
+  breakIf(!isError(run.setWithoutToken.answer?.json, strict["missing-token"]), "VISS-V2-ERROR-MISSING-TOKEN");
+  breakIf(!answered(run.setActuator) || scalarOf(run.getActuator.answer?.json) !== ACTUATOR_VALUE, "VISS-V2-SET-ACTUATOR");
+  breakIf(timebasedTimes.length < 2 || !onPeriod(timebasedTimes, TIMEBASED_MS, 0.5), "VISS-V2-SUBSCRIBE-TIMEBASED");
   breakIf(run.change.events.length < 3, "VISS-V2-SUBSCRIBE-CHANGE");
-  breakIf(!succeeded(run.unsubscribe) || run.eventsAfterUnsubscribe.length > 0, "VISS-V2-UNSUBSCRIBE-STOPS");
+  breakIf(!answered(run.unsubscribe) || run.eventsAfterUnsubscribe.length > 0, "VISS-V2-UNSUBSCRIBE-STOPS");
   breakIf([...exchanges, run.malformed.getAfter].some((x) => x.answer?.json !== undefined && x.answer.json["requestId"] !== x.requestId), "VISS-V2-REQUESTID-ECHO");
-  breakIf(run.malformed.answer?.json?.["error"] === undefined || !run.malformed.openAfter || !succeeded(run.malformed.getAfter), "VISS-V2-MALFORMED-KEEPS-CONNECTION");
+  breakIf(run.malformed.answer?.json?.["error"] === undefined || !run.malformed.openAfter || !answered(run.malformed.getAfter), "VISS-V2-MALFORMED-KEEPS-CONNECTION");
   return broken;
 }

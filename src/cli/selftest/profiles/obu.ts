@@ -10,9 +10,10 @@ export const OBU_PROFILE: SelftestProfile = {
     sut: { id: sutId },
     bus: { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate },
     link: { control: "proxy", listen: "127.0.0.1:0" },
-    params: { observeMs: 1500 },
+    // Short windows, loose tolerances: six suite runs share two cores.
+    params: { observeMs: 1500, bsmRateHz: 10, bsmRateTolerance: 0.3, secMarkToleranceMs: 1000, positionToleranceM: 2 },
   }),
-  pics: { PICS_UPPER_TESTER: true },
+  pics: { PICS_OBU_RX_MAP_SPAT: true, PICS_UPPER_TESTER: true },
   start: (setup, sutId, faults) =>
     startDevice("obu", { broker: setup.deviceBroker, id: sutId, faults, topicTemplate: setup.topicTemplate, protocolVersion: setup.protocolVersion, registry: setup.registry, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorAnswer, heartbeatAnswer, loginAnswer, logoutAnswer, timeCalibrationAnswer } from "../../../../src/devices/platform/answers.ts";
+import { errorAnswer, heartbeatAnswer, loginAnswer, logoutAnswer, timeCalibrationAnswer } from "../../../../src/sim/gbt32960-answers.ts";
 import { Command, ResponseFlag } from "../../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import { loadRegistry, validateRules } from "../../../../src/schema/index.ts";
 import { beijingTime } from "../../../../src/sim/index.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PHASE_OUTSIDE_MAP, REFERENCE_RSU, type RsuBehaviour } from "../../../../src/devices/rsu/behaviour.ts";
-import { rsmsAsNumbered, spatAsShown } from "../../../../src/devices/rsu/frames.ts";
+import { msgCntAsSent, rsmsAsSent, spatAsShown } from "../../../../src/devices/rsu/frames.ts";
 import { testScenario } from "../../../../src/devices/shared/test-network.ts";
 import { LightState, type MessageFrame, type ParticipantData, type SPAT } from "../../../../src/schema/gen/v2xh/csae53/v1/index.ts";
 import { checkSpatAgainstMap, loadRegistry, validateRules } from "../../../../src/schema/index.ts";
@@ -52,6 +52,12 @@ describe("spatAsShown", () => {
     expect(states.slice(1).every((s, i) => s.light !== states[i]?.light || s.end === states[i]?.end)).toBe(true);
   });
 
+  it("min end after likely: every counting state's minEndTime is later than its likelyEndTime", () => {
+    const spat = spatAsShown(buildSpat([controller], 0, START), { ...REFERENCE_RSU, minEndAfterLikely: true });
+    const countings = spat.intersections.flatMap((i) => i.phases.flatMap((p) => p.phaseStates.map((st) => st.timing?.counting)));
+    expect(countings.every((c) => c !== undefined && (c.minEndTime ?? 0) > c.likelyEndTime)).toBe(true);
+  });
+
   it("a phase outside the MAP: the SPAT names phase 99, which the MAP does not know", () => {
     const map = buildMapData(new RoadNetwork(scenario.network), 0, START, [plan.node]);
     const reference = buildSpat([controller], 0, START);
@@ -61,13 +67,26 @@ describe("spatAsShown", () => {
   });
 });
 
-describe("rsmsAsNumbered", () => {
+describe("rsmsAsSent", () => {
   const rsm = (ids: number[]): MessageFrame => ({ rsmFrame: { msgCnt: 0, id: new Uint8Array(8), refPos: { lat: 0, lon: 0 }, participants: ids.map((ptcId) => ({ ptcId }) as ParticipantData) } });
   const ids = (frames: readonly MessageFrame[]): number[][] => frames.map((f) => f.rsmFrame?.participants.map((p) => p.ptcId) ?? []);
 
   it("keeps the simulator's ptcIds for the reference and restarts them per message for the fault", () => {
     const frames = [rsm([3, 4, 9]), rsm([11, 12])];
-    expect(ids(rsmsAsNumbered(frames, REFERENCE_RSU))).toEqual([[3, 4, 9], [11, 12]]);
-    expect(ids(rsmsAsNumbered(frames, { ...REFERENCE_RSU, ptcIdsRestartPerMessage: true }))).toEqual([[1, 2, 3], [1, 2]]);
+    expect(ids(rsmsAsSent(frames, REFERENCE_RSU))).toEqual([[3, 4, 9], [11, 12]]);
+    expect(ids(rsmsAsSent(frames, { ...REFERENCE_RSU, ptcIdsRestartPerMessage: true }))).toEqual([[1, 2, 3], [1, 2]]);
+  });
+
+  it("merges a period's RSMs into one when the behaviour says so", () => {
+    expect(ids(rsmsAsSent([rsm([3, 4]), rsm([11])], { ...REFERENCE_RSU, rsmsMerged: true }))).toEqual([[3, 4, 11]]);
+  });
+});
+
+describe("msgCntAsSent", () => {
+  it("puts msgCnt out of range only in the message type the behaviour names", () => {
+    const frame: MessageFrame = { rsmFrame: { msgCnt: 5, id: new Uint8Array(8), refPos: { lat: 0, lon: 0 }, participants: [] } };
+    expect(msgCntAsSent("rsm", frame, REFERENCE_RSU)).toEqual(frame);
+    expect(msgCntAsSent("rsm", frame, { ...REFERENCE_RSU, msgCntOutOfRangeIn: "rsm" }).rsmFrame?.msgCnt).toBeGreaterThan(127);
+    expect(msgCntAsSent("rsm", frame, { ...REFERENCE_RSU, msgCntOutOfRangeIn: "map" })).toEqual(frame);
   });
 });

@@ -5,7 +5,7 @@ import { FACTORY_SETTINGS, HARDWARE_VERSION, parameterTable, TerminalParameters 
 import { Command, ResponseFlag, type Frame } from "../../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import { loadRegistry, validateRules } from "../../../../src/schema/index.ts";
 import { beijingTime } from "../../../../src/sim/index.ts";
-import { parameterQuery, parameterSet } from "../../../integration/devices/platform-commands.ts";
+import { parameterQuery, parameterSet } from "../../../../src/conformance/dsl/tbox.ts";
 
 const registry = loadRegistry();
 const VIN = "LTESTCOMMANDS0001";

@@ -1,4 +1,4 @@
-import { Command, Edition, Encryption, ResponseFlag, type Frame, type Time, type VehicleLogin2016, type VehicleLogout } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import { Command, Edition, Encryption, ResponseFlag, type Frame, type Time, type VehicleLogin2016, type VehicleLogout } from "../schema/gen/v2xh/gbt32960/v1/index.ts";
 
 /** The header of an answer to a frame from `vin`: Annex B answers keep the command and change the response flag. */
 function header(vin: string, command: Command, flag: ResponseFlag): Pick<Frame, "edition" | "command" | "responseFlag" | "uniqueId" | "encryption"> {

@@ -1,0 +1,23 @@
+import { randomBytes } from "node:crypto";
+import { startDevice } from "../../../devices/index.ts";
+import type { SelftestProfile } from "../profile.ts";
+
+export const VSS_PROFILE: SelftestProfile = {
+  role: "vss",
+  sutId: () => `vss-${randomBytes(4).toString("hex")}`,
+  pixit: (_setup, sutId, vissUrl) => ({
+    role: "vss",
+    sut: { id: sutId },
+    params: {
+      url: vissUrl,
+      // Short windows so that the whole selftest fits its budget; the tolerance stays generous for a loaded machine.
+      requestTimeoutMs: 2000,
+      subscriptionPeriodMs: 200,
+      periodTolerance: 0.35,
+      observeMs: 1200,
+      unsubscribeGraceMs: 300,
+    },
+  }),
+  pics: { PICS_VSS_SET: true, PICS_VSS_ACCESS_CONTROL: true, PICS_VSS_SUBSCRIBE_TIMEBASED: true, PICS_VSS_SUBSCRIBE_CHANGE: true },
+  start: (setup, sutId, faults) => startDevice("vss", { id: sutId, faults, registry: setup.registry }),
+};
