@@ -25,9 +25,17 @@ export interface SelftestProfile {
   readonly role: SutRole;
   /** A fresh SUT id (a VIN for a T-Box). */
   sutId(): string;
-  /** The PIXIT object (checked by the engine) for a run against `sutId`. */
-  pixit(setup: SelftestSetup, sutId: string, vissUrl?: string): unknown;
+  /**
+   * When the device starts: "first" for a device that serves (its URLs go into the PIXIT), "after"
+   * for one that talks first, once the harness listens (a T-Box's login must reach the harness).
+   */
+  readonly startsBeforeHarness: boolean;
+  /** The PIXIT object (checked by the engine) for a run against `sutId`; `device` is given when it started first. */
+  pixit(setup: SelftestSetup, sutId: string, device: SelftestDevice | undefined): unknown;
   readonly pics: Pics;
-  /** Starts the reference device with `faults`; returns it and, for vss, its URL. */
-  start(setup: SelftestSetup, sutId: string, faults: readonly string[]): Promise<RunningDevice & { readonly url?: string }>;
+  /** Starts the reference device with `faults`. */
+  start(setup: SelftestSetup, sutId: string, faults: readonly string[]): Promise<SelftestDevice>;
 }
+
+/** A running reference device, with the URLs of what it serves. */
+export type SelftestDevice = RunningDevice & { readonly url?: string; readonly queryUrl?: string };

@@ -7,7 +7,7 @@ import type { MutantResult, RunReport, SelftestReport, SutRole, TestResult } fro
 import { listFaults, type FaultDefinition } from "../../devices/index.ts";
 import { loadRegistry, type Registry } from "../../schema/index.ts";
 import { startLinkProxy } from "../../transport/link-proxy.ts";
-import type { SelftestProfile, SelftestSetup } from "./profile.ts";
+import type { SelftestDevice, SelftestProfile, SelftestSetup } from "./profile.ts";
 import { SELFTEST_PROFILES } from "./profiles/index.ts";
 
 export interface SelftestOptions {
@@ -44,11 +44,10 @@ export async function runAgainstReference(profile: SelftestProfile, faults: read
     registry: options.registry,
   };
   const sutId = profile.sutId();
-  let device: Awaited<ReturnType<SelftestProfile["start"]>> | undefined;
+  let device: SelftestDevice | undefined;
   try {
-    // The VISS server must be up before the PIXIT can name its URL; bus devices start once the harness listens.
-    if (profile.role === "vss") device = await profile.start(setup, sutId, faults);
-    const pixit = checkPixit(profile.role, profile.pixit(setup, sutId, device?.url), `selftest PIXIT of ${profile.role}`);
+    if (profile.startsBeforeHarness) device = await profile.start(setup, sutId, faults);
+    const pixit = checkPixit(profile.role, profile.pixit(setup, sutId, device), `selftest PIXIT of ${profile.role}`);
     return await runSuite({
       pixit,
       pics: profile.pics,

@@ -60,6 +60,19 @@ export function meanIntervalMs(observations: readonly Observation[]): number | u
   return (last.receivedAt - first.receivedAt) / (observations.length - 1);
 }
 
+/**
+ * The mean interval at which the BSMs were generated, ms, by their own secMarks (wrapping at the
+ * minute): the sender's rate, free of the jitter a loaded network or broker adds to arrival times.
+ * Falls back to arrival times when a secMark is unavailable (60000 and above).
+ */
+export function meanSendIntervalMs(observations: readonly Observation[]): number | undefined {
+  const pairs = successive(observations);
+  if (pairs.length === 0 || pairs.length !== observations.length - 1) return meanIntervalMs(observations);
+  if (pairs.some(([a, b]) => a.bsm.secMark >= MINUTE_MS || b.bsm.secMark >= MINUTE_MS)) return meanIntervalMs(observations);
+  const span = pairs.reduce((sum, [a, b]) => sum + ((b.bsm.secMark - a.bsm.secMark + MINUTE_MS) % MINUTE_MS), 0);
+  return span / pairs.length;
+}
+
 /** Successive BSMs whose msgCnt neither goes up by one (127 wrapping to 0) nor repeats. */
 export function msgCntSteps(observations: readonly Observation[]): BsmProblem[] {
   return successive(observations)

@@ -9,7 +9,8 @@ export default testPurpose({
   async body(t) {
     const { observeMs, bsmRateHz, bsmRateTolerance } = t.params;
     const bsms = await t.bus.collect("bsm", observeMs);
-    const interval = obuChecks.meanIntervalMs(bsms);
+    // Judged by the BSMs' own secMarks: arrival times carry the jitter of the network and broker.
+    const interval = obuChecks.meanSendIntervalMs(bsms);
     const first = bsms[0];
     const last = bsms.at(-1);
     if (interval === undefined || first === undefined || last === undefined) {
@@ -18,6 +19,6 @@ export default testPurpose({
     const rate = 1000 / interval;
     const held = Math.abs(rate - bsmRateHz) <= bsmRateHz * bsmRateTolerance;
     const evidence = [t.bus.evidence(first, "first BSM of the window"), t.bus.evidence(last, `last BSM of the window, ${bsms.length} in all`)];
-    t.verify("CSAE53-2020-BSM-RATE", held, `${bsms.length} BSMs in ${last.receivedAt - first.receivedAt} ms: ${rate.toFixed(2)} Hz, declared ${bsmRateHz} Hz ± ${bsmRateTolerance * 100} %`, evidence);
+    t.verify("CSAE53-2020-BSM-RATE", held, `${bsms.length} BSMs ${Math.round(interval)} ms apart by their secMarks: ${rate.toFixed(2)} Hz, declared ${bsmRateHz} Hz ± ${bsmRateTolerance * 100} %`, evidence);
   },
 });

@@ -5,6 +5,7 @@ import type { SelftestProfile } from "../profile.ts";
 export const OBU_PROFILE: SelftestProfile = {
   role: "obu",
   sutId: () => `obu-${randomBytes(4).toString("hex")}`,
+  startsBeforeHarness: false,
   pixit: (setup, sutId) => ({
     role: "obu",
     sut: { id: sutId },

@@ -2,18 +2,11 @@ import { randomBytes } from "node:crypto";
 import { startDevice } from "../../../devices/index.ts";
 import type { SelftestProfile } from "../profile.ts";
 
-/**
- * The port of the reference platform's query interface in a run against `sutId`: drawn from the
- * id, because the PIXIT must name it before the platform starts.
- */
-function queryPortOf(sutId: string): number {
-  return 20_000 + (Number.parseInt(sutId.slice(-8), 16) % 40_000);
-}
-
 export const PLATFORM_PROFILE: SelftestProfile = {
   role: "platform",
   sutId: () => `platform-${randomBytes(4).toString("hex")}`,
-  pixit: (setup, sutId) => ({
+  startsBeforeHarness: true,
+  pixit: (setup, sutId, device) => ({
     role: "platform",
     sut: { id: sutId },
     bus: { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate },
@@ -26,7 +19,7 @@ export const PLATFORM_PROFILE: SelftestProfile = {
       loadDurationMs: 3000,
       loadReportIntervalMs: 250,
       querySettleMs: 2000,
-      queryReportsUrl: `http://127.0.0.1:${queryPortOf(sutId)}/vehicles/{vin}/reports`,
+      queryReportsUrl: `${device?.queryUrl ?? ""}/vehicles/{vin}/reports`,
     },
   }),
   pics: { PICS_UPPER_TESTER: true, PICS_PLATFORM_REFUSES_DUPLICATE_VIN: true, PICS_PLATFORM_QUERY_INTERFACE: true },
@@ -40,6 +33,5 @@ export const PLATFORM_PROFILE: SelftestProfile = {
       registry: setup.registry,
       reconnect: { initialDelayMs: 50, maxDelayMs: 500 },
       duplicateVin: "refuse",
-      queryPort: queryPortOf(sutId),
     }),
 };

@@ -11,6 +11,7 @@ import type { SelftestProfile } from "../profile.ts";
 export const RSU_PROFILE: SelftestProfile = {
   role: "rsu",
   sutId: () => randomBytes(8).toString("hex"),
+  startsBeforeHarness: false,
   pixit: (setup, sutId) => ({
     role: "rsu",
     sut: { id: sutId },

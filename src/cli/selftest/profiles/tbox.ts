@@ -10,6 +10,7 @@ export const TBOX_PROFILE: SelftestProfile = {
   role: "tbox",
   // A VIN: 17 printable ASCII characters.
   sutId: () => `LSELF${randomBytes(6).toString("hex").toUpperCase()}`,
+  startsBeforeHarness: false,
   pixit: (setup, sutId) => ({
     role: "tbox",
     sut: { id: sutId },
