@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import { benchArgs, measure } from "./measure.ts";
 import { decodeJson, decodeProtobuf, encodeProtobuf, loadRegistry } from "../src/schema/index.ts";
 import type { Frame } from "../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import { StreamFramer, decodeFrame, encodeFrame } from "../src/wire/gbt32960/index.ts";
@@ -20,24 +21,7 @@ const FIXTURES: readonly { readonly name: string; readonly file: string }[] = [
 /** Frames per chunk handed to the stream framer: a busy TCP read carries many frames. */
 const FRAMES_PER_CHUNK = 64;
 
-const args = process.argv.slice(2);
-const secondsIndex = args.indexOf("--seconds");
-const seconds = secondsIndex >= 0 ? Number(args[secondsIndex + 1]) : 1;
-const filter = new RegExp(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--seconds") ?? ".");
-
-/** Runs `op` (which handles `perOp` frames) until `seconds` have passed, after a warm-up; returns frames/s. */
-function measure(op: () => unknown, perOp = 1): number {
-  const warmUntil = performance.now() + 200;
-  while (performance.now() < warmUntil) op();
-  let count = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  while (performance.now() < end) {
-    for (let i = 0; i < 100; i++) op();
-    count += 100;
-  }
-  return (count * perOp) / ((performance.now() - start) / 1000);
-}
+const { seconds, filter } = benchArgs();
 
 const registry = loadRegistry();
 const protobufType = registry.messageType(FRAME);
@@ -60,7 +44,7 @@ for (const fixture of FIXTURES) {
   const results = new Map<string, number>();
   for (const [name, op, perOp] of cases) {
     if (!filter.test(name)) continue;
-    const framesPerSecond = measure(op, perOp);
+    const framesPerSecond = measure(op, seconds, perOp);
     results.set(name.split("/")[0] ?? name, framesPerSecond);
     const size = name.startsWith("protobufjs") || name.startsWith("decodeProtobuf") ? protobuf.length : wire.length;
     rows.push(`${`${name} (${size} B)`.padEnd(40)}  ${Math.round(framesPerSecond).toLocaleString("en-US").padStart(12)} frames/s`);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import { benchArgs, measure } from "./measure.ts";
 import { decodeJson, decodeProtobuf, encodeProtobuf, loadRegistry } from "../src/schema/index.ts";
 import { decodeUper, encodeUper } from "../src/wire/uper/index.ts";
 
@@ -14,24 +15,7 @@ const FIXTURES = [
   { name: "spat", file: "tests/fixtures/csae53/valid/spat.json" },
 ] as const;
 
-const args = process.argv.slice(2);
-const secondsIndex = args.indexOf("--seconds");
-const seconds = secondsIndex >= 0 ? Number(args[secondsIndex + 1]) : 1;
-const filter = new RegExp(args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--seconds") ?? ".");
-
-/** Runs `op` in batches until `seconds` have passed (after a short warm-up); returns ops/s. */
-function measure(op: () => unknown): number {
-  const warmUntil = performance.now() + 200;
-  while (performance.now() < warmUntil) op();
-  let count = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  while (performance.now() < end) {
-    for (let i = 0; i < 100; i++) op();
-    count += 100;
-  }
-  return count / ((performance.now() - start) / 1000);
-}
+const { seconds, filter } = benchArgs();
 
 const registry = loadRegistry();
 const rows: string[] = [];
@@ -52,7 +36,7 @@ for (const fixture of FIXTURES) {
   const results = new Map<string, number>();
   for (const [name, op] of cases) {
     if (!filter.test(name)) continue;
-    const opsPerSecond = measure(op);
+    const opsPerSecond = measure(op, seconds);
     results.set(name.split("/")[0] ?? name, opsPerSecond);
     const size = name.startsWith("uper") ? uper.length : protobuf.length;
     rows.push(`${`${name} (${size} B)`.padEnd(30)}${format(opsPerSecond)} ops/s`);

@@ -1,6 +1,6 @@
 import type { Pics } from "../../conformance/pics.ts";
 import type { SutRole } from "../../conformance/verdict.ts";
-import type { RunningDevice } from "../../devices/index.ts";
+import type { BusDeviceOptions, RunningDevice } from "../../devices/index.ts";
 import type { Registry } from "../../schema/index.ts";
 
 /** Where one selftest run puts its device. */
@@ -39,3 +39,21 @@ export interface SelftestProfile {
 
 /** A running reference device, with the URLs of what it serves. */
 export type SelftestDevice = RunningDevice & { readonly url?: string; readonly queryUrl?: string };
+
+/** The PIXIT `bus` of a selftest run: the harness on the broker, with the run's own topics. */
+export function selftestBus(setup: SelftestSetup): { url: string; protocolVersion: 4 | 5; topicTemplate: string } {
+  return { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate };
+}
+
+/** What every reference device on the bus gets in a selftest: the proxy, the run's topics, quick reconnects. */
+export function selftestDeviceOptions(setup: SelftestSetup, sutId: string, faults: readonly string[]): BusDeviceOptions & { readonly id: string } {
+  return {
+    broker: setup.deviceBroker,
+    id: sutId,
+    faults,
+    topicTemplate: setup.topicTemplate,
+    protocolVersion: setup.protocolVersion,
+    registry: setup.registry,
+    reconnect: { initialDelayMs: 50, maxDelayMs: 500 },
+  };
+}

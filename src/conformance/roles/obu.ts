@@ -1,4 +1,4 @@
-import type { RoleDefinition } from "./role-definition.ts";
+import { OBSERVE_MS_PARAM, type RoleDefinition } from "./role-definition.ts";
 
 /** The obu suite's lab parameters (PIXIT `params`). */
 export interface ObuParams {
@@ -23,7 +23,7 @@ export const OBU_ROLE: RoleDefinition<ObuParams> = {
     type: "object",
     additionalProperties: false,
     properties: {
-      observeMs: { type: "integer", minimum: 100, default: 3000, description: "How long passive tests watch the SUT, ms." },
+      observeMs: OBSERVE_MS_PARAM,
       bsmRateHz: { type: "number", exclusiveMinimum: 0, maximum: 50, default: 10, description: "The BSM rate the OBU declares, Hz (T/CSAE 53 nominal: 10)." },
       bsmRateTolerance: {
         type: "number",

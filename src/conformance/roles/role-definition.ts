@@ -31,3 +31,6 @@ export interface RoleDefinition<P> {
   /** The message kinds the harness listens to, and whose: the SUT's own topics, or every id's. */
   readonly observes: readonly { readonly kind: MessageKindName; readonly of: "sut" | "any" }[];
 }
+
+/** The PIXIT param every role with passive tests has: how long they watch the SUT. */
+export const OBSERVE_MS_PARAM = { type: "integer", minimum: 100, default: 3000, description: "How long passive tests watch the SUT, ms." } as const;

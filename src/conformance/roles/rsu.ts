@@ -1,4 +1,4 @@
-import type { RoleDefinition } from "./role-definition.ts";
+import { OBSERVE_MS_PARAM, type RoleDefinition } from "./role-definition.ts";
 
 /** The rsu suite's lab parameters (PIXIT `params`). */
 export interface RsuParams {
@@ -27,7 +27,7 @@ export const RSU_ROLE: RoleDefinition<RsuParams> = {
     type: "object",
     additionalProperties: false,
     properties: {
-      observeMs: { type: "integer", minimum: 100, default: 3000, description: "How long passive tests watch the SUT, ms." },
+      observeMs: OBSERVE_MS_PARAM,
       mapIntervalMs: { type: "integer", minimum: 20, default: 1000, description: "The MAP interval the vendor declares, ms (1 Hz by convention). The MAP rate test watches at least three of them." },
       spatIntervalMs: { type: "integer", minimum: 20, default: 100, description: "The SPAT interval the vendor declares, ms (10 Hz by convention)." },
       rateTolerance: { type: "number", exclusiveMinimum: 0, maximum: 1, default: 0.3, description: "How far the mean interval of MAPs or SPATs may stray from the declared one, as a fraction of it (0.3: ±30 %)." },

@@ -1,4 +1,4 @@
-import type { RoleDefinition } from "./role-definition.ts";
+import { OBSERVE_MS_PARAM, type RoleDefinition } from "./role-definition.ts";
 import { startTboxPeer } from "./tbox-peer.ts";
 
 /** The tbox suite's lab parameters (PIXIT `params`). */
@@ -36,7 +36,7 @@ export const TBOX_ROLE: RoleDefinition<TboxParams> = {
     type: "object",
     additionalProperties: false,
     properties: {
-      observeMs: { type: "integer", minimum: 100, default: 3000, description: "How long passive tests watch the SUT, ms." },
+      observeMs: OBSERVE_MS_PARAM,
       reportPeriodMs: {
         type: "integer",
         minimum: 1000,

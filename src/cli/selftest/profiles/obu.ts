@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startDevice } from "../../../devices/index.ts";
-import type { SelftestProfile } from "../profile.ts";
+import { selftestBus, selftestDeviceOptions, type SelftestProfile } from "../profile.ts";
 
 export const OBU_PROFILE: SelftestProfile = {
   role: "obu",
@@ -9,12 +9,12 @@ export const OBU_PROFILE: SelftestProfile = {
   pixit: (setup, sutId) => ({
     role: "obu",
     sut: { id: sutId },
-    bus: { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate },
+    bus: selftestBus(setup),
     link: { control: "proxy", listen: "127.0.0.1:0" },
     // Short windows, loose tolerances: six suite runs share two cores.
     params: { observeMs: 1500, bsmRateHz: 10, bsmRateTolerance: 0.3, secMarkToleranceMs: 1000, positionToleranceM: 2 },
   }),
   pics: { PICS_OBU_RX_MAP_SPAT: true, PICS_UPPER_TESTER: true },
   start: (setup, sutId, faults) =>
-    startDevice("obu", { broker: setup.deviceBroker, id: sutId, faults, topicTemplate: setup.topicTemplate, protocolVersion: setup.protocolVersion, registry: setup.registry, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } }),
+    startDevice("obu", selftestDeviceOptions(setup, sutId, faults)),
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startDevice } from "../../../devices/index.ts";
-import type { SelftestProfile } from "../profile.ts";
+import { selftestBus, selftestDeviceOptions, type SelftestProfile } from "../profile.ts";
 
 export const PLATFORM_PROFILE: SelftestProfile = {
   role: "platform",
@@ -9,7 +9,7 @@ export const PLATFORM_PROFILE: SelftestProfile = {
   pixit: (setup, sutId, device) => ({
     role: "platform",
     sut: { id: sutId },
-    bus: { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate },
+    bus: selftestBus(setup),
     link: { control: "proxy", listen: "127.0.0.1:0" },
     // Short windows, loose tolerances: six suite runs share two cores.
     params: {
@@ -25,13 +25,7 @@ export const PLATFORM_PROFILE: SelftestProfile = {
   pics: { PICS_UPPER_TESTER: true, PICS_PLATFORM_REFUSES_DUPLICATE_VIN: true, PICS_PLATFORM_QUERY_INTERFACE: true },
   start: (setup, sutId, faults) =>
     startDevice("platform", {
-      broker: setup.deviceBroker,
-      id: sutId,
-      faults,
-      topicTemplate: setup.topicTemplate,
-      protocolVersion: setup.protocolVersion,
-      registry: setup.registry,
-      reconnect: { initialDelayMs: 50, maxDelayMs: 500 },
+      ...selftestDeviceOptions(setup, sutId, faults),
       duplicateVin: "refuse",
     }),
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startDevice } from "../../../devices/index.ts";
-import type { SelftestProfile } from "../profile.ts";
+import { selftestBus, selftestDeviceOptions, type SelftestProfile } from "../profile.ts";
 
 /**
  * The reference RSU simulates the test scenario's traffic, warmed up before its first message, so
@@ -15,10 +15,10 @@ export const RSU_PROFILE: SelftestProfile = {
   pixit: (setup, sutId) => ({
     role: "rsu",
     sut: { id: sutId },
-    bus: { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate },
+    bus: selftestBus(setup),
     params: { observeMs: 2000, mapIntervalMs: 1000, spatIntervalMs: 100, rateTolerance: 0.5, countdownSpanMs: 500, countdownToleranceMs: 300, rsmRangeM: 300, rangeToleranceM: 5 },
   }),
   pics: { PICS_RSU_MAP: true, PICS_RSU_SPAT: true, PICS_RSU_RSI: true, PICS_RSU_RSM: true, PICS_UPPER_TESTER: true },
   start: (setup, sutId, faults) =>
-    startDevice("rsu", { broker: setup.deviceBroker, id: sutId, faults, topicTemplate: setup.topicTemplate, protocolVersion: setup.protocolVersion, registry: setup.registry, reconnect: { initialDelayMs: 50, maxDelayMs: 500 } }),
+    startDevice("rsu", selftestDeviceOptions(setup, sutId, faults)),
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { startDevice } from "../../../devices/index.ts";
-import type { SelftestProfile } from "../profile.ts";
+import { selftestBus, selftestDeviceOptions, type SelftestProfile } from "../profile.ts";
 
 /** The reference T-Box's periods in the selftest, ms: short, so that the whole suite fits its budget. */
 const REPORT_PERIOD_MS = 1000;
@@ -14,7 +14,7 @@ export const TBOX_PROFILE: SelftestProfile = {
   pixit: (setup, sutId) => ({
     role: "tbox",
     sut: { id: sutId },
-    bus: { url: setup.broker, protocolVersion: setup.protocolVersion, topicTemplate: setup.topicTemplate },
+    bus: selftestBus(setup),
     link: { control: "proxy", listen: "127.0.0.1:0" },
     // Short windows, loose tolerances: six suite runs share two cores, so a report may come a period late.
     params: {
@@ -35,13 +35,7 @@ export const TBOX_PROFILE: SelftestProfile = {
   pics: { PICS_UPPER_TESTER: true },
   start: (setup, sutId, faults) =>
     startDevice("tbox", {
-      broker: setup.deviceBroker,
-      id: sutId,
-      faults,
-      topicTemplate: setup.topicTemplate,
-      protocolVersion: setup.protocolVersion,
-      registry: setup.registry,
-      reconnect: { initialDelayMs: 50, maxDelayMs: 500 },
+      ...selftestDeviceOptions(setup, sutId, faults),
       reportIntervalMs: REPORT_PERIOD_MS,
       heartbeatIntervalMs: HEARTBEAT_PERIOD_MS,
       answerTimeoutMs: 1000,
