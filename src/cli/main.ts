@@ -3,10 +3,13 @@ import { Command, CommanderError, Option } from "commander";
 import { isSchemaError } from "../schema/index.ts";
 import { formatViolation } from "../schema/violation.ts";
 import { CliError, EXIT } from "./cli-error.ts";
+import { registerBridgeCommand } from "./commands/bridge.ts";
 import { registerBrokerCommand } from "./commands/broker.ts";
 import { registerConformanceCommands } from "./commands/conformance.ts";
+import { registerConvertCommand } from "./commands/convert.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
+import { INPUT_ENCODINGS, validateCommand, type InputEncoding } from "./commands/validate.ts";
 import { readInput } from "./read-input.ts";
 
 const VERSION = "0.1.0";
@@ -29,12 +32,11 @@ function buildProgram(): Command {
     .command("validate")
     .description("check a message against its schema and the standard's rules")
     .requiredOption("--type <name>", "full message type name, e.g. v2xh.csae53.v1.MessageFrame")
-    .addOption(new Option("--encoding <encoding>", "input encoding (default: guessed from the file name or content)").choices(["protobuf", "json"]))
+    .addOption(new Option("--encoding <encoding>", "input encoding; uper for CSAE 53 types, gbt32960 for v2xh.gbt32960.v1.Frame (default: protobuf or json, guessed from the file name or content)").choices(INPUT_ENCODINGS))
     .option("--format <format>", "output: text (one line per violation) or json", "text")
     .argument("<file>", 'the message file, or "-" for standard input')
     .addHelpText("after", "\nExample:\n  v2x validate --type v2xh.csae53.v1.MessageFrame proto/examples/bsm.json")
-    .action(async (file: string, opts: { type: string; encoding?: "protobuf" | "json"; format: string }) => {
-      const { validateCommand } = await import("./commands/validate.ts");
+    .action(async (file: string, opts: { type: string; encoding?: InputEncoding; format: string }) => {
       const input = await readInput(file);
       const result = validateCommand({ type: opts.type, source: file, input, ...(opts.encoding === undefined ? {} : { encoding: opts.encoding }) });
       if (opts.format === "json") await emitJson({ ...result, valid: result.violations.length === 0 }, undefined);
@@ -67,7 +69,9 @@ function buildProgram(): Command {
       await emitJson(schemaExportCommand(opts), opts.output);
     });
   registerConformanceCommands(program);
+  registerConvertCommand(program);
   registerBrokerCommand(program);
+  registerBridgeCommand(program);
   registerServeCommand(program);
   registerSimulateCommand(program);
   return program;

@@ -4,9 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeJson, encodeProtobuf, loadRegistry } from "../../src/schema/index.ts";
+import { encodeFrame } from "../../src/wire/gbt32960/index.ts";
+import { encodeUper } from "../../src/wire/uper/index.ts";
+import { invalidFixtures, validFixtures } from "../helpers/fixtures.ts";
 
 const BIN = path.resolve("src/cli/bin.js");
 const FRAME = "v2xh.csae53.v1.MessageFrame";
+const GBT = "v2xh.gbt32960.v1.Frame";
 const tmp = mkdtempSync(path.join(tmpdir(), "v2x-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -40,6 +44,33 @@ describe("v2x validate", () => {
     expect(v2x(["validate", "--type", FRAME, "--encoding", "protobuf", file]).code).toBe(0);
   });
 
+  describe("in the standards' own wire formats", () => {
+    const registry = loadRegistry();
+    const bsmPer = Buffer.from(encodeUper(registry, FRAME, decodeJson(registry, FRAME, readFileSync("proto/examples/csae53/bsm.json", "utf8"))));
+    const gbtFrame = (fixture: { message: object } | undefined): Buffer => Buffer.from(encodeFrame(decodeJson(registry, GBT, fixture?.message)));
+    const realtime = gbtFrame(validFixtures("gbt32960").find((f) => f.file.endsWith("/realtime-2016.json")));
+    const idZero = gbtFrame(invalidFixtures("gbt32960").find((f) => f.file.endsWith("/parameter-query.id-zero.json")));
+
+    it("reads UPER and GB/T 32960 frames with --encoding uper|gbt32960", () => {
+      expect(v2x(["validate", "--type", FRAME, "--encoding", "uper", "-"], bsmPer)).toMatchObject({ code: 0, stdout: `OK ${FRAME}\n` });
+      expect(v2x(["validate", "--type", GBT, "--encoding", "gbt32960", "-"], realtime)).toMatchObject({ code: 0, stdout: `OK ${GBT}\n` });
+    });
+
+    it("checks the rules of a frame that decodes, and exits 1 for a broken one", () => {
+      const run = v2x(["validate", "--type", GBT, "--encoding", "gbt32960", "--format", "json", "-"], idZero);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout)).toMatchObject({ type: GBT, encoding: "gbt32960", valid: false, violations: [{ path: "parameterQuery.ids[1]", rule: "range" }] });
+    });
+
+    it.each([
+      ["UPER cut short", [FRAME, "uper"], bsmPer.subarray(0, 20), "v2x: -: v2xh.csae53.v1.MessageFrame: not valid UPER: bsmFrame.pos.lon: input ends after 23 more bits, 32 needed (at bit 137)\n"],
+      ["a frame cut short", [GBT, "gbt32960"], realtime.subarray(0, 40), `v2x: -: v2xh.gbt32960.v1.Frame: not a valid GB/T 32960 frame: offset 22, dataUnitLength: declares a ${realtime.length}-byte frame, got 40 bytes\n`],
+      ["UPER for a GB/T 32960 frame", [GBT, "uper"], bsmPer, "v2x: --encoding uper carries only CSAE 53 types (v2xh.csae53.*), not v2xh.gbt32960.v1.Frame; protobuf and json carry every type\n"],
+    ])("exits 2 with one line naming the offset and field for %s", (_case, [type = "", encoding = ""], input, stderr) => {
+      expect(v2x(["validate", "--type", type, "--encoding", encoding, "-"], input)).toMatchObject({ code: 2, stdout: "", stderr });
+    });
+  });
+
   it("prints a JSON result with --format json", () => {
     const run = v2x(["validate", "--type", FRAME, "--format", "json", "proto/examples/csae53/bsm-bad.json"]);
     const result = JSON.parse(run.stdout) as { valid: boolean; violations: { path: string; rule: string }[] };
@@ -56,7 +87,7 @@ describe("v2x validate", () => {
     [["validate", "--type", "MessageFrame", "-"], "{}", /no message type "MessageFrame" \(did you mean "v2xh.csae53.v1.MessageFrame"\?\)/],
     [["validate", "--type", FRAME, "no/such/file.json"], "", /cannot read no\/such\/file.json: no such file/],
     [["validate", "proto/examples/csae53/bsm.json"], "", /required option '--type <name>'/],
-    [["validate", "--type", FRAME, "--encoding", "xml", "-"], "", /Allowed choices are protobuf, json/],
+    [["validate", "--type", FRAME, "--encoding", "xml", "-"], "", /Allowed choices are protobuf, json, uper, gbt32960/],
   ])("exits 2 with a one-line reason for unreadable input or bad usage: %j", (args, input, reason) => {
     const run = v2x(args, input);
     expect(run.code).toBe(2);

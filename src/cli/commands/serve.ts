@@ -14,6 +14,8 @@ export interface ServeCommandOptions {
   readonly faults: readonly string[];
   /** vss: the VISS port; platform: the query interface's port. */
   readonly port?: number;
+  /** platform: also listen for T-Boxes speaking GB/T 32960 over TCP on this port. */
+  readonly tcp?: number;
   readonly seed?: number;
   readonly topicTemplate?: string;
   /** The device runs until this aborts. */
@@ -34,13 +36,21 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
-  const bus = { ...common, broker: options.broker ?? "", ...(options.topicTemplate === undefined ? {} : { topicTemplate: options.topicTemplate }) };
+  const template = options.topicTemplate === undefined ? {} : { topicTemplate: options.topicTemplate };
+  const bus = { ...common, broker: options.broker ?? "", ...template };
   const port = options.port === undefined ? {} : { port: options.port };
   let device;
   try {
     if (role === "vss") device = await startDevice("vss", { ...common, ...port });
-    else if (role === "platform") device = await startDevice("platform", { ...bus, ...(options.port === undefined ? {} : { queryPort: options.port }) });
-    else device = await startDevice(role, bus);
+    else if (role === "platform") {
+      device = await startDevice("platform", {
+        ...common,
+        ...template,
+        ...(options.broker === undefined ? {} : { broker: options.broker }),
+        ...(options.tcp === undefined ? {} : { tcp: { port: options.tcp } }),
+        ...(options.port === undefined ? {} : { queryPort: options.port }),
+      });
+    } else device = await startDevice(role, bus);
   } catch (error) {
     if (isDeviceError(error)) throw new CliError(error.message);
     throw error;
@@ -65,7 +75,12 @@ export function faultTable(faults: readonly FaultDefinition[] = FAULT_CATALOGUE)
 export function serveOptionsFrom(role: string | undefined, opts: ServeFlags, signal: AbortSignal): ServeCommandOptions {
   if (role === undefined) throw new CliError(`name a role to serve (${DEVICE_ROLES.join(", ")}), or list the faults with --list-faults`);
   if (!isDeviceRole(role)) throw new CliError(`unknown role "${role}"; the roles are ${DEVICE_ROLES.join(", ")}`);
-  if (BUS_ROLES.has(role) && opts.broker === undefined) throw new CliError(`${role} talks MQTT: give the broker with --broker <url>, e.g. --broker mqtt://127.0.0.1:1883 (v2x broker runs one)`);
+  if (opts.tcp !== undefined && role !== "platform") throw new CliError("--tcp applies to platform only: the port where T-Boxes connect over GB/T 32960 TCP");
+  const overTcp = role === "platform" && opts.tcp !== undefined;
+  if (BUS_ROLES.has(role) && opts.broker === undefined && !overTcp) {
+    const alternative = role === "platform" ? ", or listen for T-Boxes over TCP with --tcp <port>" : "";
+    throw new CliError(`${role} talks MQTT: give the broker with --broker <url>, e.g. --broker mqtt://127.0.0.1:1883 (v2x broker runs one)${alternative}`);
+  }
   if (role === "vss" && opts.broker !== undefined) throw new CliError("vss serves VISS over WebSocket and takes no --broker; choose its port with --port");
   if (role === "vss" && opts.topicTemplate !== undefined) throw new CliError("vss has no MQTT topics; --topic-template applies to obu, rsu, tbox and platform");
   if (opts.port !== undefined && role !== "vss" && role !== "platform") throw new CliError("--port applies to vss (the VISS port) and platform (the query interface); other roles only use the broker");
@@ -79,6 +94,7 @@ export function serveOptionsFrom(role: string | undefined, opts: ServeFlags, sig
     ...(opts.broker === undefined ? {} : { broker: opts.broker }),
     ...(opts.id === undefined ? {} : { id: opts.id }),
     ...(opts.port === undefined ? {} : { port: opts.port }),
+    ...(opts.tcp === undefined ? {} : { tcp: opts.tcp }),
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     ...(opts.topicTemplate === undefined ? {} : { topicTemplate: opts.topicTemplate }),
   };
@@ -89,12 +105,14 @@ export interface ServeFlags {
   readonly id?: string;
   readonly fault: string[];
   readonly port?: number;
+  readonly tcp?: number;
   readonly seed?: number;
   readonly topicTemplate?: string;
   readonly listFaults?: boolean;
 }
 
-function port(value: string): number {
+/** Commander parser of a port option. */
+export function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0..65535 (0 picks a free one).");
   return n;
@@ -121,12 +139,13 @@ export function registerServeCommand(program: Command): void {
     .option("--id <id>", "device id in its topics (obu, platform: a name; rsu: 16 hex digits; tbox: the 17-character VIN)")
     .addOption(new Option("--fault <name>", "switch on a named fault; repeat it or separate names with commas (see --list-faults)").argParser(collectFaults).default([], "none"))
     .option("--port <n>", "vss: port of the VISS server; platform: port of the query interface (default: 0, a free one)", port)
+    .option("--tcp <port>", "platform: also (or, without --broker, only) listen for T-Boxes speaking GB/T 32960 over TCP on this port, on every interface", port)
     .option("--seed <n>", "seed of the device's random streams (default: the device id)", integer)
     .option("--topic-template <t>", 'MQTT topic template (default: "v2x/v1/{role}/{id}/{dir}/{type}")')
     .option("--list-faults", "print every role's faults with the requirement each breaks, and exit")
     .addHelpText(
       "after",
-      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
+      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve platform --tcp 7325 --port 8091\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
     )
     .action(async (role: string | undefined, opts: ServeFlags) => {
       if (opts.listFaults === true) {

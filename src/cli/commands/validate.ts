@@ -1,7 +1,13 @@
-import { decodeJson, decodeProtobuf, isSchemaError, loadRegistry, validateRules, type Violation } from "../../schema/index.ts";
+import { isSchemaError, loadRegistry, validateRules, type Registry, type Violation } from "../../schema/index.ts";
+import type { Encoding } from "../../transport/observation.ts";
+import { decodePayload, encodingMismatch } from "../../transport/payload-codec.ts";
 import { CliError } from "../cli-error.ts";
 
-export type InputEncoding = "protobuf" | "json";
+/** The encodings the command line reads and writes, by the names users type. */
+export const INPUT_ENCODINGS = ["protobuf", "json", "uper", "gbt32960"] as const;
+export type InputEncoding = (typeof INPUT_ENCODINGS)[number];
+
+const PAYLOAD_ENCODING: Readonly<Record<InputEncoding, Encoding>> = { protobuf: "protobuf", json: "json", uper: "per", gbt32960: "gbt32960" };
 
 export interface ValidateOptions {
   /** Full name of the message type, e.g. "v2xh.csae53.v1.MessageFrame". */
@@ -30,16 +36,27 @@ export function guessEncoding(source: string, input: Uint8Array): InputEncoding 
 export function validateCommand(options: ValidateOptions): ValidateResult {
   const registry = loadRegistry();
   const encoding = options.encoding ?? guessEncoding(options.source, options.input);
+  const message = readMessage(registry, options.type, payloadEncoding(registry, options.type, encoding, "--encoding"), options);
+  return { type: options.type, encoding, violations: validateRules(registry, options.type, message) };
+}
+
+/**
+ * The payload encoding a command-line name stands for, once it is known to carry `type`: an
+ * unknown type or an encoding that cannot carry it (UPER a GB/T 32960 frame, say) is a usage error.
+ */
+export function payloadEncoding(registry: Registry, type: string, encoding: InputEncoding, flag: string): Encoding {
+  registry.messageType(type);
+  const mismatch = encodingMismatch(PAYLOAD_ENCODING[encoding], type);
+  if (mismatch !== undefined) throw new CliError(`${flag} ${encoding} ${mismatch}; protobuf and json carry every type`);
+  return PAYLOAD_ENCODING[encoding];
+}
+
+/** Decodes the input; unreadable input is a CliError (exit 2) naming the source and where it broke. */
+export function readMessage(registry: Registry, type: string, encoding: Encoding, input: { readonly source: string; readonly input: Uint8Array }): Record<string, unknown> {
   try {
-    const message =
-      encoding === "json"
-        ? decodeJson(registry, options.type, Buffer.from(options.input).toString("utf8"))
-        : decodeProtobuf(registry, options.type, options.input);
-    return { type: options.type, encoding, violations: validateRules(registry, options.type, message) };
+    return decodePayload(registry, type, encoding, input.input);
   } catch (error) {
-    if (isSchemaError(error, "DecodeError") || isSchemaError(error, "UnknownTypeError")) {
-      throw new CliError(`${options.source}: ${error.message}`);
-    }
+    if (isSchemaError(error, "DecodeError")) throw new CliError(`${input.source}: ${error.message}`);
     throw error;
   }
 }

@@ -1,10 +1,10 @@
-import { Command, Edition, ResponseFlag, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import { Edition, ResponseFlag, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import type { UtRequest } from "../../schema/gen/v2xh/harness/v1/index.ts";
 import { formatViolation, validateRules } from "../../schema/index.ts";
 import { beijingTime } from "../../sim/index.ts";
 import type { MqttBinding } from "../../transport/mqtt/index.ts";
-import type { Observation } from "../../transport/observation.ts";
 import { parseTopic } from "../../transport/topics.ts";
+import type { Gbt32960TcpServer } from "../../transport/tcp/index.ts";
 import { DeviceError } from "../device-error.ts";
 import { behaviourWith } from "../fault.ts";
 import type { RunningDevice } from "../running-device.ts";
@@ -15,11 +15,17 @@ import { done, invalidArgument, notSupported, upperTesterTopic, type UpperTester
 import { errorAnswer, heartbeatAnswer, loginAnswer, logoutAnswer, timeCalibrationAnswer } from "../../sim/gbt32960-answers.ts";
 import { REFERENCE_PLATFORM, type PlatformBehaviour } from "./behaviour.ts";
 import { PLATFORM_FAULTS } from "./faults.ts";
+import { INBOUND, type Inbound, type PlatformMessage } from "./inbound.ts";
 import { QueryServer } from "./query-server.ts";
 import { ReportArchive } from "./report-archive.ts";
 import { Sessions, type DuplicateVinPolicy } from "./sessions.ts";
+import { listenForTboxes } from "./tcp-endpoint.ts";
 
-export interface PlatformOptions extends BusDeviceOptions {
+export interface PlatformOptions extends Omit<BusDeviceOptions, "broker"> {
+  /** Broker URL of the MQTT bus. Required unless `tcp` is given; without it there is no upper tester either. */
+  readonly broker?: string;
+  /** Also listen for T-Boxes speaking GB/T 32960 over TCP. Host default: "0.0.0.0"; port 0 picks a free one. */
+  readonly tcp?: { readonly port: number; readonly host?: string };
   /** What to answer a second login for a VIN that has a live session: VIN_DUPLICATE ("refuse") or success, ending the old session ("take-over"). Default: "refuse". */
   readonly duplicateVin?: DuplicateVinPolicy;
   /** A vehicle silent for this long is logged out, ms. Default: 180000. */
@@ -34,27 +40,18 @@ export interface PlatformDevice extends RunningDevice {
   readonly role: "platform";
   /** Base URL of the query interface (see QueryServer). */
   readonly queryUrl: string;
+  /** Where it listens for T-Boxes over TCP, when it does. */
+  readonly tcp?: { readonly host: string; readonly port: number };
 }
 
 const FRAME = "v2xh.gbt32960.v1.Frame";
 
-/** The vehicle messages the platform answers, and the command each carries. */
-const INBOUND = {
-  login: Command.VEHICLE_LOGIN,
-  realtime: Command.REALTIME,
-  reissue: Command.REISSUE,
-  logout: Command.VEHICLE_LOGOUT,
-  heartbeat: Command.HEARTBEAT,
-  timeCalibration: Command.TIME_CALIBRATION,
-} as const;
-
-type Inbound = keyof typeof INBOUND;
-
 /**
- * A reference vehicle platform (GB/T 32960.3-2016 Annex B over MQTT) for every VIN on the bus: it
- * answers logins (refusing or taking over a duplicate VIN), heartbeats and time calibrations,
+ * A reference vehicle platform (GB/T 32960.3-2016 Annex B over MQTT, and over TCP) for every VIN:
+ * it answers logins (refusing or taking over a duplicate VIN), heartbeats and time calibrations,
  * keeps every good report without answering it, answers a malformed or out-of-range one with an
- * error and carries on, and shows what it kept through its query interface.
+ * error and carries on, and shows what it kept through its query interface. Both links go through
+ * the same sessions and answers; only the way a message arrives and its answer leaves differs.
  */
 export async function startPlatform(options: PlatformOptions): Promise<PlatformDevice> {
   const resolved = resolveDeviceOptions(options, "platform-1");
@@ -65,62 +62,98 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformD
   checkInteger("sessionTimeoutMs", sessionTimeoutMs, 1000, 86_400_000, "ms");
   const queryPort = options.queryPort ?? 0;
   checkInteger("queryPort", queryPort, 0, 65535);
+  const { broker, tcp } = options;
+  if (broker === undefined && tcp === undefined) throw new DeviceError("DeviceOptionError", "the platform needs a broker (MQTT), a TCP port, or both");
+  if (tcp !== undefined) checkInteger("tcp.port", tcp.port, 0, 65535);
   const archive = new ReportArchive();
-  const binding = createBinding(options, resolved, "platform");
-  await connectBinding(binding, resolved.log);
-  const platform = new Platform(resolved, behaviour, binding, archive, new Sessions(sessionTimeoutMs), policy);
+  const platform = new Platform(resolved, behaviour, archive, new Sessions(sessionTimeoutMs), policy);
   try {
-    await platform.listen();
+    if (broker !== undefined) {
+      const bus = { ...options, broker };
+      platform.binding = createBinding(bus, resolved, "platform");
+      await connectBinding(platform.binding, resolved.log);
+      await platform.listen(platform.binding);
+      platform.upperTester = await openUpperTester(bus, resolved, (request) => platform.answer(request));
+    }
+    if (tcp !== undefined) {
+      platform.tcp = await listenForTboxes(tcp, {
+        handle: (message) => platform.hear(message),
+        linkClosed: (link) => platform.sessions.endLink(link),
+        log: resolved.log,
+      }).catch((cause: Error) => {
+        throw new DeviceError("DeviceStartError", cause.message, cause);
+      });
+    }
     platform.query = await QueryServer.listen(archive, options.queryHost ?? "127.0.0.1", queryPort).catch((cause: Error) => {
       throw new DeviceError("DeviceStartError", `cannot serve the query interface on port ${queryPort}: ${cause.message}`, cause);
     });
-    platform.upperTester = await openUpperTester(options, resolved, (request) => platform.answer(request));
   } catch (error) {
     await platform.stop();
     throw error;
   }
-  const queryUrl = platform.query.url;
-  const template = options.topicTemplate;
+  const tcpAddress = platform.tcp === undefined ? undefined : { host: platform.tcp.host, port: platform.tcp.port };
   return {
     role: "platform",
     id: resolved.id,
     faults: resolved.faults,
-    queryUrl,
-    describe: [
-      `GB/T 32960-2016 platform for every VIN: logins on ${topicOf(template, "login", "+")}, reports on ${topicOf(template, "realtime", "+")} and ${topicOf(template, "reissue", "+")}`,
-      `answers on ${topicOf(template, "platformAnswer", "<vin>")}; a duplicate VIN is ${policy === "refuse" ? "refused" : "taken over"}`,
-      `accepted reports: GET ${queryUrl}/vehicles and ${queryUrl}/vehicles/<vin>/reports`,
-      ...(options.upperTester === false ? [] : [`upper tester on ${upperTesterTopic(resolved.id, "request")}`]),
-    ],
+    queryUrl: platform.query.url,
+    ...(tcpAddress === undefined ? {} : { tcp: tcpAddress }),
+    describe: describePlatform(options, resolved.id, policy, platform.query.url, tcpAddress),
     stop: () => platform.stop(),
   };
 }
 
+/** What the platform serves and where, one line each. */
+function describePlatform(options: PlatformOptions, id: string, policy: DuplicateVinPolicy, queryUrl: string, tcp: { host: string; port: number } | undefined): string[] {
+  const template = options.topicTemplate;
+  const bus = options.broker !== undefined;
+  return [
+    ...(bus
+      ? [
+          `GB/T 32960-2016 platform for every VIN: logins on ${topicOf(template, "login", "+")}, reports on ${topicOf(template, "realtime", "+")} and ${topicOf(template, "reissue", "+")}`,
+          `answers on ${topicOf(template, "platformAnswer", "<vin>")}`,
+        ]
+      : []),
+    ...(tcp === undefined ? [] : [`GB/T 32960-2016 over TCP on ${tcp.host}:${tcp.port}: T-Boxes log in, report and are answered on their connection`]),
+    `a duplicate VIN is ${policy === "refuse" ? "refused" : "taken over"}`,
+    `accepted reports: GET ${queryUrl}/vehicles and ${queryUrl}/vehicles/<vin>/reports`,
+    ...(bus && options.upperTester !== false ? [`upper tester on ${upperTesterTopic(id, "request")}`] : []),
+  ];
+}
+
 class Platform {
+  binding: MqttBinding | undefined;
+  tcp: Gbt32960TcpServer | undefined;
   upperTester: UpperTester | undefined;
   query: QueryServer | undefined;
+  readonly sessions: Sessions;
   private readonly options: ResolvedDeviceOptions;
   private readonly behaviour: PlatformBehaviour;
-  private readonly binding: MqttBinding;
   private readonly archive: ReportArchive;
-  private readonly sessions: Sessions;
   private readonly configuredPolicy: DuplicateVinPolicy;
   private policy: DuplicateVinPolicy;
   private accepted = 0;
   private stopped = false;
 
-  constructor(options: ResolvedDeviceOptions, behaviour: PlatformBehaviour, binding: MqttBinding, archive: ReportArchive, sessions: Sessions, policy: DuplicateVinPolicy) {
+  constructor(options: ResolvedDeviceOptions, behaviour: PlatformBehaviour, archive: ReportArchive, sessions: Sessions, policy: DuplicateVinPolicy) {
     this.options = options;
     this.behaviour = behaviour;
-    this.binding = binding;
     this.archive = archive;
     this.sessions = sessions;
     this.configuredPolicy = policy;
     this.policy = policy;
   }
 
-  async listen(): Promise<void> {
-    for (const kind of Object.keys(INBOUND) as Inbound[]) await this.binding.subscribe({ kind }, (observation) => this.hear(kind, observation));
+  /** Subscribes to every vehicle message on the bus; answers go back on the VIN's answer topic. */
+  async listen(binding: MqttBinding): Promise<void> {
+    const template = binding.options.topicTemplate;
+    for (const kind of Object.keys(INBOUND) as Inbound[]) {
+      await binding.subscribe({ kind }, (observation) => {
+        const vin = parseTopic(template, observation.channel)?.id ?? "";
+        const reply = (frame: Frame): void => void binding.publish("platformAnswer", { id: vin }, frame).catch((error: Error) => this.options.log(`answer to ${vin} not sent: ${error.message}`));
+        this.hear({ kind, vin, observation, reply });
+      });
+    }
   }
 
   answer(request: UtRequest): UtAnswer {
@@ -142,63 +175,60 @@ class Platform {
     this.stopped = true;
     await this.upperTester?.close();
     await this.query?.close();
-    await this.binding.close();
+    await this.tcp?.close();
+    await this.binding?.close();
   }
 
-  private hear(kind: Inbound, observation: Observation): void {
+  hear(message: PlatformMessage): void {
     if (this.stopped) return;
-    const topicVin = parseTopic(this.binding.options.topicTemplate, observation.channel)?.id ?? "";
-    if (!observation.decoded.ok) return this.malformed(kind, topicVin, observation.decoded.error);
+    const { kind, vin, observation } = message;
+    if (!observation.decoded.ok) return this.malformed(message, observation.decoded.error);
     const frame = observation.decoded.message as unknown as Frame;
     const problems = validateRules(this.options.registry, FRAME, frame).map(formatViolation);
     if (frame.command !== INBOUND[kind] || frame.responseFlag !== ResponseFlag.COMMAND) problems.push(`expected a request with command 0x${INBOUND[kind].toString(16)} on ${observation.channel}`);
     if (frame.edition !== Edition.EDITION_2016) problems.push("this platform speaks the 2016 edition");
-    if (frame.uniqueId !== topicVin) problems.push(`the frame's VIN ${frame.uniqueId} is not the topic's ${topicVin}`);
-    if (problems.length > 0) return this.malformed(kind, topicVin, problems.join("; "));
-    this.accept(kind, frame, observation.receivedAt);
+    if (frame.uniqueId !== vin) problems.push(`the frame's VIN ${frame.uniqueId} is not the channel's ${vin}`);
+    if (problems.length > 0) return this.malformed(message, problems.join("; "));
+    this.accept(message, frame);
   }
 
-  private accept(kind: Inbound, frame: Frame, receivedAt: number): void {
+  private accept({ kind, reply, link, observation }: PlatformMessage, frame: Frame): void {
     const vin = frame.uniqueId;
     const now = this.options.clock.now();
     const time = beijingTime(now);
     if (frame.vehicleLogin2016 !== undefined) {
       const serial = frame.vehicleLogin2016.serial.value ?? 0;
-      const outcome = this.sessions.login(vin, serial, now, this.behaviour.acceptDuplicateVin ? "take-over" : this.policy);
+      const outcome = this.sessions.login(vin, serial, now, this.behaviour.acceptDuplicateVin ? "take-over" : this.policy, link);
       const answerTime = this.behaviour.fourDigitYearInLoginAnswer ? { ...time, year: time.year + 2000 } : time;
-      if (this.behaviour.answerLogin) this.send(vin, loginAnswer(vin, frame.vehicleLogin2016, outcome === "accepted" ? ResponseFlag.SUCCESS : ResponseFlag.VIN_DUPLICATE, answerTime));
+      if (this.behaviour.answerLogin) reply(loginAnswer(vin, frame.vehicleLogin2016, outcome === "accepted" ? ResponseFlag.SUCCESS : ResponseFlag.VIN_DUPLICATE, answerTime));
     } else if (frame.realtime2016 !== undefined || frame.reissue2016 !== undefined) {
       const data = frame.realtime2016 ?? frame.reissue2016;
       if (!this.sessions.touch(vin, now)) {
         this.options.log(`refused a ${kind} report from ${vin}: not logged in`);
-        this.send(vin, errorAnswer(vin, frame.command, time));
+        reply(errorAnswer(vin, frame.command, time));
       } else if (data !== undefined) {
         this.accepted++;
-        if (this.behaviour.forgetEvery === 0 || this.accepted % this.behaviour.forgetEvery !== 0) this.archive.add(vin, kind === "reissue" ? "reissue" : "realtime", data, receivedAt);
+        if (this.behaviour.forgetEvery === 0 || this.accepted % this.behaviour.forgetEvery !== 0) this.archive.add(vin, kind === "reissue" ? "reissue" : "realtime", data, observation.receivedAt);
       }
     } else if (frame.vehicleLogout !== undefined) {
       this.sessions.end(vin);
-      this.send(vin, logoutAnswer(vin, frame.vehicleLogout, time));
+      reply(logoutAnswer(vin, frame.vehicleLogout, time));
     } else if (frame.heartbeat !== undefined) {
       this.sessions.touch(vin, now);
-      this.send(vin, heartbeatAnswer(vin));
+      reply(heartbeatAnswer(vin));
     } else if (frame.timeCalibrationRequest !== undefined) {
-      this.send(vin, timeCalibrationAnswer(vin, beijingTime(now + this.behaviour.timeCalibrationOffsetMs)));
+      reply(timeCalibrationAnswer(vin, beijingTime(now + this.behaviour.timeCalibrationOffsetMs)));
     }
   }
 
   /** A message that cannot be read or breaks a rule: a login is ignored (B.1), anything else gets an error answer. */
-  private malformed(kind: Inbound, vin: string, problem: string): void {
+  private malformed({ kind, vin, reply }: PlatformMessage, problem: string): void {
     const { log, clock } = this.options;
     log(`malformed ${kind} from ${vin === "" ? "an unknown sender" : vin}: ${problem}`);
     const report = kind === "realtime" || kind === "reissue";
     if (report && this.behaviour.endSessionOnMalformedReport) this.sessions.end(vin);
     if (kind === "login" || (report && !this.behaviour.answerMalformedReport)) return;
     // An answer can only be addressed to a well-formed VIN.
-    if (/^[\x21-\x7e]{17}$/.test(vin)) this.send(vin, errorAnswer(vin, INBOUND[kind], beijingTime(clock.now())));
-  }
-
-  private send(vin: string, frame: Frame): void {
-    this.binding.publish("platformAnswer", { id: vin }, frame).catch((error: Error) => this.options.log(`answer to ${vin} not sent: ${error.message}`));
+    if (/^[\x21-\x7e]{17}$/.test(vin)) reply(errorAnswer(vin, INBOUND[kind], beijingTime(clock.now())));
   }
 }

@@ -4,12 +4,16 @@ export type DuplicateVinPolicy = "refuse" | "take-over";
 interface Session {
   readonly serial: number;
   lastSeen: number;
+  /** The connection the login came on, when the session ends with it (TCP). */
+  readonly link: object | undefined;
 }
 
 /**
  * Who is logged in. A session lives from a successful login until the logout, or until the
  * vehicle has been silent for `timeoutMs` (GB/T 32960.3-2016 B.2.7: no heartbeat in time). A login
- * repeating the live session's serial is a retry of the same login, not a duplicate.
+ * repeating the live session's serial is a retry of the same login, not a duplicate. A session
+ * opened over a TCP connection also ends when that connection closes, so that a T-Box that
+ * reconnects and logs in with its next serial is not refused as a duplicate of itself.
  */
 export class Sessions {
   private readonly timeoutMs: number;
@@ -20,10 +24,10 @@ export class Sessions {
   }
 
   /** Opens a session, unless another live one for the VIN is to be refused. */
-  login(vin: string, serial: number, now: number, policy: DuplicateVinPolicy): "accepted" | "duplicate" {
+  login(vin: string, serial: number, now: number, policy: DuplicateVinPolicy, link?: object): "accepted" | "duplicate" {
     const live = this.live(vin, now);
     if (live !== undefined && live.serial !== serial && policy === "refuse") return "duplicate";
-    this.sessions.set(vin, { serial, lastSeen: now });
+    this.sessions.set(vin, { serial, lastSeen: now, link });
     return "accepted";
   }
 
@@ -36,6 +40,11 @@ export class Sessions {
 
   end(vin: string): void {
     this.sessions.delete(vin);
+  }
+
+  /** Ends every session whose login came on `link`. */
+  endLink(link: object): void {
+    for (const [vin, session] of this.sessions) if (session.link === link) this.sessions.delete(vin);
   }
 
   private live(vin: string, now: number): Session | undefined {

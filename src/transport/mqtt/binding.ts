@@ -6,6 +6,7 @@ import type { Observation } from "../observation.ts";
 import { renderTopic, topicFilter } from "../topics.ts";
 import { encodeMessage } from "./encode-message.ts";
 import { contentType as contentTypeOf } from "../content-type.ts";
+import { encodingMismatch } from "../payload-codec.ts";
 import { TransportError, isTransportError, reasonCodeOf } from "./errors.ts";
 import { observeMessage, type ObserveContext } from "./observe-message.ts";
 import { withDefaults, type MqttBindingInit, type MqttBindingOptions } from "./options.ts";
@@ -117,11 +118,12 @@ export class MqttBinding extends EventEmitter<MqttBindingEvents> {
    * Publishes a message of `kind` for the device `target.id` on the topic the template gives,
    * encoded per the `encoding` option, with the kind's QoS. Resolves "acknowledged" (QoS 1/2,
    * when the broker accepted it), "written" (QoS 0) or "dropped" (QoS 0 while offline). Rejects
-   * with a "pending-limit" TransportError when maxPending messages are already pending.
+   * with a "pending-limit" TransportError when maxPending messages are already pending, and with a
+   * "wire-format" one when the encoding cannot carry the kind (UPER a T-Box frame, say).
    */
   async publish(kind: MessageKindName, target: { readonly id: string }, message: object): Promise<PublishOutcome> {
     if (this.state === "closed") throw new TransportError("closed", `cannot publish: the binding for ${this.options.url} is closed`);
-    const { payload, contentType } = encodeMessage(this.registry, MESSAGE_KINDS[kind].typeName, message, this.options.encoding);
+    const { payload, contentType } = encodeMessage(this.registry, this.typeCarried(kind), message, this.options.encoding);
     return this.publishPayload(kind, target.id, payload, contentType);
   }
 
@@ -132,8 +134,17 @@ export class MqttBinding extends EventEmitter<MqttBindingEvents> {
    */
   async publishRaw(kind: MessageKindName, target: { readonly id: string }, payload: Uint8Array): Promise<PublishOutcome> {
     if (this.state === "closed") throw new TransportError("closed", `cannot publish: the binding for ${this.options.url} is closed`);
-    const type = contentTypeOf(this.options.encoding, MESSAGE_KINDS[kind].typeName);
+    const type = contentTypeOf(this.options.encoding, this.typeCarried(kind));
     return this.publishPayload(kind, target.id, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), type);
+  }
+
+  /** The message type of `kind`, once the binding's encoding is known to carry it. */
+  private typeCarried(kind: MessageKindName): string {
+    const { encoding } = this.options;
+    const { typeName } = MESSAGE_KINDS[kind];
+    const mismatch = encodingMismatch(encoding, typeName);
+    if (mismatch !== undefined) throw new TransportError("wire-format", `cannot publish ${kind}: the binding's encoding "${encoding}" ${mismatch}; publish it through a binding with another encoding`);
+    return typeName;
   }
 
   private publishPayload(kind: MessageKindName, id: string, payload: Buffer, contentType: string): Promise<PublishOutcome> {

@@ -1,7 +1,8 @@
-import { decodeJson, decodeProtobuf, type Registry } from "../../schema/index.ts";
+import type { Registry } from "../../schema/index.ts";
 import { parseContentType } from "../content-type.ts";
 import { MESSAGE_KINDS } from "../message-kinds.ts";
 import type { Encoding, Observation } from "../observation.ts";
+import { decodePayload } from "../payload-codec.ts";
 import { parseTopic } from "../topics.ts";
 
 export interface ObserveContext {
@@ -51,15 +52,7 @@ function typeFromTopic(template: string, topic: string): string | { problem: str
 
 function decode(registry: Registry, typeName: string, encoding: Encoding, payload: Uint8Array): Observation["decoded"] {
   try {
-    switch (encoding) {
-      case "protobuf":
-        return { ok: true, message: decodeProtobuf(registry, typeName, payload) };
-      case "json":
-        return { ok: true, message: decodeJson(registry, typeName, Buffer.from(payload.buffer, payload.byteOffset, payload.length).toString("utf8")) };
-      case "per":
-      case "gbt32960":
-        return { ok: false, error: `${typeName}: the MQTT binding has no decoder for ${encoding} payloads` };
-    }
+    return { ok: true, message: decodePayload(registry, typeName, encoding, payload) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

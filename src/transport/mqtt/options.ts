@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Registry } from "../../schema/index.ts";
 import type { MessageKindName, QoS } from "../message-kinds.ts";
-import type { TimeSource } from "../observation.ts";
+import type { Encoding, TimeSource } from "../observation.ts";
+import { ENCODINGS } from "../payload-codec.ts";
 import { DEFAULT_TOPIC_TEMPLATE, templateProblem } from "../topics.ts";
 
 /** How the binding reconnects after an established connection is lost (never after a refused CONNECT). */
@@ -27,9 +28,10 @@ export interface MqttBindingOptions {
   readonly topicTemplate: string;
   /**
    * Encoding of published payloads, and of received payloads that carry no content type
-   * (every MQTT 3.1.1 message). Default: "protobuf".
+   * (every MQTT 3.1.1 message). "per" (UPER) carries only the CSAE 53 kinds and "gbt32960"
+   * (binary frames) only the T-Box kinds; publishing another kind rejects. Default: "protobuf".
    */
-  readonly encoding: "protobuf" | "json";
+  readonly encoding: Encoding;
   /** QoS per message kind, overriding the policy of MESSAGE_KINDS. Default: {} (the policy). */
   readonly qos: Readonly<Partial<Record<MessageKindName, QoS>>>;
   /** Reconnect backoff. Default: see ReconnectOptions. */
@@ -86,6 +88,7 @@ export function withDefaults(init: MqttBindingInit): MqttBindingOptions {
 function optionsProblem(o: MqttBindingOptions): string | undefined {
   const { initialDelayMs, maxDelayMs, factor, jitter } = o.reconnect;
   if (!/^(mqtts?|wss?|tcp|ssl):\/\//.test(o.url)) return `url "${o.url}" must start with mqtt://, mqtts://, ws:// or wss://`;
+  if (!ENCODINGS.includes(o.encoding)) return `encoding must be one of ${ENCODINGS.join(", ")}, got ${String(o.encoding)}`;
   if (o.protocolVersion !== 4 && o.protocolVersion !== 5) return `protocolVersion must be 4 (MQTT 3.1.1) or 5, got ${String(o.protocolVersion)}`;
   const template = templateProblem(o.topicTemplate);
   if (template !== undefined) return template;

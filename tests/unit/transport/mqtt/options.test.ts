@@ -22,6 +22,7 @@ describe("MQTT binding options", () => {
 
   it.each([
     [{ url: "http://broker" }, /url "http:\/\/broker" must start with mqtt:\/\//],
+    [{ url, encoding: "uper" as "per" }, /encoding must be one of protobuf, json, per, gbt32960, got uper/],
     [{ url, protocolVersion: 3 as 4 }, /protocolVersion must be 4 \(MQTT 3.1.1\) or 5, got 3/],
     [{ url, topicTemplate: "v2x/{role}/{id}" }, /topic template "v2x\/\{role\}\/\{id\}" must contain \{dir\} once/],
     [{ url, maxPending: 0 }, /maxPending must be a positive integer, got 0/],

@@ -1,0 +1,71 @@
+import { ResponseFlag, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import type { Observation } from "../../transport/observation.ts";
+import { Gbt32960TcpServer, type Gbt32960Link } from "../../transport/tcp/index.ts";
+import type { Log } from "../shared/log.ts";
+import { inboundOf, type PlatformMessage } from "./inbound.ts";
+
+interface Header {
+  readonly command: number;
+  readonly responseFlag: number;
+  readonly vin: string;
+}
+
+/** What the platform does with what arrives over TCP. */
+export interface TcpHandlers {
+  readonly handle: (message: PlatformMessage) => void;
+  /** A connection closed: the sessions opened over it end. */
+  readonly linkClosed: (link: Gbt32960Link) => void;
+  readonly log: Log;
+}
+
+/**
+ * The platform's TCP listener for real T-Boxes (GB/T 32960.3 4.1: the protocol rides on TCP). Over
+ * TCP no topic says what a message is or who sent it: the frame header does, and it is read even
+ * from a frame the codec rejects, so that a malformed report still gets its error answer.
+ */
+export async function listenForTboxes(address: { readonly port: number; readonly host?: string }, handlers: TcpHandlers): Promise<Gbt32960TcpServer> {
+  const server = await Gbt32960TcpServer.listen(address);
+  server.on("connection", (link) => {
+    link.on("observation", (observation) => route(link, observation, handlers));
+    link.once("close", () => handlers.linkClosed(link));
+  });
+  return server;
+}
+
+function route(link: Gbt32960Link, observation: Observation, { handle, log }: TcpHandlers): void {
+  const header = observation.decoded.ok ? headerOfFrame(observation.decoded.message as unknown as Frame) : headerOfBytes(observation.raw);
+  if (header === undefined) {
+    log(observation.decoded.ok ? `${link.channel}: a frame without a header` : observation.decoded.error);
+    return;
+  }
+  // A packet whose flag is not 0xFE is an answer, and an answer is never answered (6.3.2).
+  if (header.responseFlag !== ResponseFlag.COMMAND) {
+    log(`${link.channel}: ignored an answer (command 0x${header.command.toString(16)}, flag 0x${header.responseFlag.toString(16)}) from ${header.vin}`);
+    return;
+  }
+  const kind = inboundOf(header.command);
+  if (kind === undefined) {
+    log(`${link.channel}: ignored command 0x${header.command.toString(16)} from ${header.vin}, which this platform does not serve`);
+    return;
+  }
+  const reply = (frame: Frame): void => {
+    try {
+      link.send(frame);
+    } catch (error) {
+      log(`answer to ${header.vin} not sent: ${(error as Error).message}`);
+    }
+  };
+  handle({ kind, vin: header.vin, observation, reply, link });
+}
+
+function headerOfFrame(frame: Frame): Header {
+  return { command: frame.command, responseFlag: frame.responseFlag, vin: frame.uniqueId };
+}
+
+/** The header of rejected bytes that begin with a start symbol and hold the 24 header bytes; undefined for garbage. */
+function headerOfBytes(raw: Uint8Array): Header | undefined {
+  const start = raw[0];
+  if (raw.length < 24 || (start !== 0x23 && start !== 0x24) || raw[1] !== start) return undefined;
+  const vin = Buffer.from(raw.subarray(4, 21)).toString("latin1").replace(/[\0 ]+$/, "");
+  return { command: raw[2] as number, responseFlag: raw[3] as number, vin };
+}
