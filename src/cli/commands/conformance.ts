@@ -53,6 +53,7 @@ export interface SelftestCommandOptions {
   /** Default: an embedded broker on a free port, for zero setup. */
   readonly broker?: string;
   readonly referencesOnly: boolean;
+  readonly faults?: readonly string[];
   readonly report: string;
   readonly concurrency: number;
   readonly color: boolean;
@@ -81,6 +82,7 @@ export async function selftestCommand(options: SelftestCommandOptions): Promise<
       broker,
       protocolVersion,
       referencesOnly: options.referencesOnly,
+      ...(options.faults === undefined ? {} : { faults: options.faults }),
       concurrency: options.concurrency,
       ...(options.roles === undefined ? {} : { roles: options.roles }),
       onRun: (role, fault, run) => {
@@ -144,14 +146,16 @@ export function registerConformanceCommands(program: Command): void {
     .option("--role <role>", "only this role (repeatable)", collect)
     .option("--broker <url>", "broker to use (default: an embedded broker, MQTT 3.1.1)")
     .option("--references-only", "run the suites against the correct reference devices only, no faults", false)
+    .option("--fault <name>", "only this fault, besides the reference (repeatable); v2x serve --list-faults lists them", collect)
     .option("--report <dir>", "directory for report.json, junit.xml and report.html", "reports")
     .option("--concurrency <n>", "suite runs at once", positiveInteger, 6)
-    .addHelpText("after", "\nExit: 0 every reference passed and every fault was caught, 1 otherwise, 2 usage error.\nExample:\n  v2x selftest --role tbox --broker mqtt://127.0.0.1:1883")
-    .action(async (opts: { role?: string[]; broker?: string; referencesOnly: boolean; report: string; concurrency: number }) => {
+    .addHelpText("after", "\nExit: 0 every reference passed and every fault was caught, 1 otherwise, 2 usage error.\nExamples:\n  v2x selftest --role tbox --broker mqtt://127.0.0.1:1883\n  v2x selftest --role obu --fault bsm-rate-5hz")
+    .action(async (opts: { role?: string[]; broker?: string; referencesOnly: boolean; fault?: string[]; report: string; concurrency: number }) => {
       const { exitCode } = await selftestCommand({
         ...(opts.role === undefined ? {} : { roles: opts.role.map(role) }),
         ...(opts.broker === undefined ? {} : { broker: opts.broker }),
         referencesOnly: opts.referencesOnly,
+        ...(opts.fault === undefined ? {} : { faults: opts.fault }),
         report: opts.report,
         concurrency: opts.concurrency,
         color: tty,

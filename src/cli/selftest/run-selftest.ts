@@ -18,6 +18,8 @@ export interface SelftestOptions {
   readonly roles?: readonly SutRole[];
   /** Only the correct reference devices, no faults (the main job). Default: false. */
   readonly referencesOnly?: boolean;
+  /** Only these faults (with each role's reference). Default: every fault of the roles. */
+  readonly faults?: readonly string[];
   /** Suite runs at once. Default: 6. */
   readonly concurrency?: number;
   readonly registry?: Registry;
@@ -80,10 +82,12 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
   const registry = options.registry ?? loadRegistry();
   const catalogue = options.catalogue ?? loadRequirements();
   const roles = options.roles ?? (Object.keys(SELFTEST_PROFILES) as SutRole[]);
+  const unknown = (options.faults ?? []).filter((name) => !roles.some((role) => listFaults(role).some((f) => f.name === name)));
+  if (unknown.length > 0) throw new HarnessError("ConfigError", `no fault named ${unknown.join(", ")} in the roles ${roles.join(", ")}; v2x serve --list-faults lists them`);
   const jobs: Job[] = roles.flatMap((role) => {
     const profile = SELFTEST_PROFILES[role];
     if (profile === undefined) throw new HarnessError("ConfigError", `no conformance suite for the role ${role} yet`);
-    const faults = options.referencesOnly === true ? [] : listFaults(role);
+    const faults = options.referencesOnly === true ? [] : listFaults(role).filter((f) => options.faults === undefined || options.faults.includes(f.name));
     return [{ profile, fault: undefined }, ...faults.map((fault) => ({ profile, fault }))];
   });
   const references: RunReport[] = [];

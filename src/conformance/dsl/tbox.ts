@@ -146,3 +146,21 @@ export function loginDayOf(o: BusObservation): string | undefined {
 export function logoutSerialOf(o: BusObservation | undefined): number | undefined {
   return o === undefined ? undefined : frameOf(o)?.vehicleLogout?.serial.value;
 }
+
+/**
+ * Watches `kind` for at least two allowed gaps and decides `requirement`: no gap between messages
+ * (or the window's ends) may exceed `periodMs` stretched by PIXIT periodTolerance.
+ */
+export async function verifyPeriodic(t: TestContext<"tbox">, kind: MessageKindName, periodMs: number, requirement: string, what: string): Promise<void> {
+  const allowed = periodMs * (1 + t.params.periodTolerance);
+  const window = Math.max(t.params.observeMs, 2 * allowed);
+  const from = Date.now();
+  const seen = await t.bus.collect(kind, window);
+  const silence = longestSilence(seen.map((o) => o.receivedAt), from, from + window);
+  t.verify(
+    requirement,
+    silence <= allowed,
+    `${seen.length} ${what}s in ${window} ms, longest time without one ${silence} ms (period ${periodMs} ms, at most ${Math.round(allowed)} ms allowed)`,
+    seen.slice(0, 3).map((o) => t.bus.evidence(o, `a ${what}`)),
+  );
+}
