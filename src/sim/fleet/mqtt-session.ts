@@ -1,6 +1,6 @@
-import { connect, type IClientOptions, type IClientPublishOptions, type MqttClient } from "mqtt";
+import { connect, type IClientPublishOptions, type MqttClient } from "mqtt";
 import { reasonCodeOf } from "../../transport/mqtt/errors.ts";
-import type { ReconnectOptions } from "../../transport/mqtt/options.ts";
+import { singleConnectionOptions, type ReconnectOptions } from "../../transport/mqtt/options.ts";
 import { ReconnectSchedule } from "../../transport/mqtt/reconnect.ts";
 import type { AcknowledgementOutcome, FleetSession, FleetTransport, SendResult, SessionListener } from "./fleet-session.ts";
 import { publishPacket, publishPacketLength, writePublishPacket } from "./publish-packet.ts";
@@ -151,21 +151,8 @@ class MqttFleetSession implements FleetSession {
 
   private connectNow(): void {
     if (this.state === "closed" || this.state === "refused") return;
-    const { url, protocolVersion, keepalive, connectTimeoutMs, username, password } = this.options;
-    const clientOptions: IClientOptions = {
-      clientId: this.clientId,
-      protocolVersion,
-      keepalive,
-      connectTimeout: connectTimeoutMs,
-      clean: true,
-      reconnectPeriod: 0,
-      resubscribe: false,
-      queueQoSZero: false,
-      ...(username === undefined ? {} : { username }),
-      ...(password === undefined ? {} : { password }),
-    };
     this.state = "connecting";
-    const client = connect(url, clientOptions);
+    const client = connect(this.options.url, singleConnectionOptions({ ...this.options, clientId: this.clientId }));
     this.client = client;
     let failure: string | undefined;
     let refusal: number | undefined;

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { connect as connectClient, type IClientOptions, type IPublishPacket, type MqttClient } from "mqtt";
+import { connect as connectClient, type IPublishPacket, type MqttClient } from "mqtt";
 import { loadRegistry, type Registry } from "../../schema/index.ts";
 import { MESSAGE_KINDS, type MessageKindName, type QoS } from "../message-kinds.ts";
 import type { Observation } from "../observation.ts";
@@ -9,7 +9,7 @@ import { contentType as contentTypeOf } from "../content-type.ts";
 import { encodingMismatch } from "../payload-codec.ts";
 import { TransportError, isTransportError, reasonCodeOf } from "./errors.ts";
 import { observeMessage, type ObserveContext } from "./observe-message.ts";
-import { withDefaults, type MqttBindingInit, type MqttBindingOptions } from "./options.ts";
+import { singleConnectionOptions, withDefaults, type MqttBindingInit, type MqttBindingOptions } from "./options.ts";
 import { PendingMessages, type PendingMessage, type PublishOutcome } from "./pending.ts";
 import { ReconnectSchedule } from "./reconnect.ts";
 import { matchesFilter } from "./topic-filter.ts";
@@ -235,21 +235,8 @@ export class MqttBinding extends EventEmitter<MqttBindingEvents> {
   }
 
   private open(): void {
-    const { url, clientId, protocolVersion, keepalive, connectTimeoutMs, username, password } = this.options;
-    const clientOptions: IClientOptions = {
-      clientId,
-      protocolVersion,
-      keepalive,
-      connectTimeout: connectTimeoutMs,
-      clean: true,
-      // Reconnecting, re-sending and re-subscribing are done here, one fresh client per connection.
-      reconnectPeriod: 0,
-      resubscribe: false,
-      queueQoSZero: false,
-      ...(username === undefined ? {} : { username }),
-      ...(password === undefined ? {} : { password }),
-    };
-    const client = connectClient(url, clientOptions);
+    const { url } = this.options;
+    const client = connectClient(url, singleConnectionOptions(this.options));
     this.client = client;
     let failure: TransportError | undefined;
     client.on("connect", () => this.onConnected(client));

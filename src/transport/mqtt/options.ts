@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { IClientOptions } from "mqtt";
 import type { Registry } from "../../schema/index.ts";
 import type { MessageKindName, QoS } from "../message-kinds.ts";
 import type { Encoding, TimeSource } from "../observation.ts";
@@ -97,4 +98,33 @@ function optionsProblem(o: MqttBindingOptions): string | undefined {
   if (!(factor >= 1)) return `reconnect.factor must be at least 1, got ${factor}`;
   if (!(jitter >= 0 && jitter <= 1)) return `reconnect.jitter must be between 0 and 1, got ${jitter}`;
   return undefined;
+}
+
+/** What one MQTT connection is opened with. */
+export interface ConnectionSettings {
+  readonly clientId: string;
+  readonly protocolVersion: 4 | 5;
+  readonly keepalive: number;
+  readonly connectTimeoutMs: number;
+  readonly username?: string | undefined;
+  readonly password?: string | undefined;
+}
+
+/**
+ * mqtt.js options for a single connection attempt with a clean session: reconnecting, re-sending
+ * and re-subscribing are the caller's job, done with one fresh client per connection.
+ */
+export function singleConnectionOptions(s: ConnectionSettings): IClientOptions {
+  return {
+    clientId: s.clientId,
+    protocolVersion: s.protocolVersion,
+    keepalive: s.keepalive,
+    connectTimeout: s.connectTimeoutMs,
+    clean: true,
+    reconnectPeriod: 0,
+    resubscribe: false,
+    queueQoSZero: false,
+    ...(s.username === undefined ? {} : { username: s.username }),
+    ...(s.password === undefined ? {} : { password: s.password }),
+  };
 }
