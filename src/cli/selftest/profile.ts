@@ -32,7 +32,8 @@ export interface SelftestProfile {
   readonly startsBeforeHarness: boolean;
   /** The PIXIT object (checked by the engine) for a run against `sutId`; `device` is given when it started first. */
   pixit(setup: SelftestSetup, sutId: string, device: SelftestDevice | undefined): unknown;
-  readonly pics: Pics;
+  /** The PICS the reference device claims in `setup` (some items need MQTT 5). */
+  pics(setup: SelftestSetup): Pics;
   /** Starts the reference device with `faults`. */
   start(setup: SelftestSetup, sutId: string, faults: readonly string[]): Promise<SelftestDevice>;
 }

@@ -52,7 +52,7 @@ export async function runAgainstReference(profile: SelftestProfile, faults: read
     const pixit = checkPixit(profile.role, profile.pixit(setup, sutId, device), `selftest PIXIT of ${profile.role}`);
     return await runSuite({
       pixit,
-      pics: profile.pics,
+      pics: profile.pics(setup),
       registry: options.registry,
       catalogue: options.catalogue,
       ...(proxy === undefined ? {} : { linkProxy: proxy }),

@@ -154,3 +154,46 @@ export function positionMismatches(observations: readonly Observation[], toleran
     return [{ observations: [a.observation, b.observation], problem: `moved ${Math.hypot(moved.east, moved.north).toFixed(1)} m in ${seconds.toFixed(3)} s, ${error.toFixed(1)} m away from where speed and heading put it` }];
   });
 }
+
+/** The same BSM (by msgCnt and secMark) as it arrived in UPER and in protobuf. */
+export interface EncodingPair {
+  readonly per: Observation;
+  readonly protobuf: Observation;
+  /** The first field path where the two decoded messages differ; undefined when they agree. */
+  readonly difference: string | undefined;
+}
+
+/** The first path (e.g. "bsmFrame.speed") at which `a` and `b` differ; undefined when they are deeply equal. */
+export function firstDifference(a: unknown, b: unknown, path = ""): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  const here = path === "" ? "(the message)" : path;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b) || ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) return here;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const deeper = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path === "" ? key : `${path}.${key}`);
+    if (deeper !== undefined) return deeper;
+  }
+  return here;
+}
+
+/**
+ * Pairs the UPER and protobuf copies of each BSM by (msgCnt, secMark), in arrival order, and
+ * compares their decoded messages; a BSM that arrived in one encoding only is left out.
+ */
+export function encodingPairs(observations: readonly Observation[]): EncodingPair[] {
+  const keyOf = (o: Observation): string | undefined => {
+    const bsm = bsmOf(o);
+    return bsm === undefined ? undefined : `${bsm.msgCnt}/${bsm.secMark}`;
+  };
+  const protobufByKey = new Map<string, Observation>();
+  for (const o of observations) {
+    const key = keyOf(o);
+    if (o.encoding === "protobuf" && key !== undefined && !protobufByKey.has(key)) protobufByKey.set(key, o);
+  }
+  return observations.flatMap((per) => {
+    const key = keyOf(per);
+    const protobuf = key === undefined ? undefined : protobufByKey.get(key);
+    if (per.encoding !== "per" || protobuf === undefined || !per.decoded.ok || !protobuf.decoded.ok) return [];
+    return [{ per, protobuf, difference: firstDifference(per.decoded.message, protobuf.decoded.message) }];
+  });
+}

@@ -59,6 +59,11 @@ export const OBU_ROLE: RoleDefinition<ObuParams> = {
       description: "The OBU receives MAP and SPAT messages that RSUs publish on the bus.",
       default: true,
     },
+    {
+      name: "PICS_OBU_DUAL_ENCODING",
+      description: "The OBU can publish each BSM in UPER and protobuf at once (switched by the upper tester); needs MQTT 5, whose content type tells the encodings apart.",
+      default: false,
+    },
   ],
   standards: [{ standard: "T/CSAE 53", version: "2020" }],
   observes: [{ kind: "bsm", of: "sut" }],

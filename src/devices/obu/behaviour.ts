@@ -18,6 +18,8 @@ export interface ObuBehaviour {
   readonly sizeUnitFactor: number;
   /** Stop sending BSMs after receiving a MAP or SPAT that is not a valid message. */
   readonly stopOnMalformedInput: boolean;
+  /** Added to the speed of the UPER copy of each BSM when the OBU publishes BSMs in UPER too (0.02 m/s units). */
+  readonly perCopySpeedOffset: number;
 }
 
 export const REFERENCE_OBU: ObuBehaviour = {
@@ -30,6 +32,7 @@ export const REFERENCE_OBU: ObuBehaviour = {
   positionJumpEvery: 0,
   sizeUnitFactor: 1,
   stopOnMalformedInput: false,
+  perCopySpeedOffset: 0,
 };
 
 /** How far a jumped position lies from the true one, m. */

@@ -68,4 +68,11 @@ export const OBU_FAULTS = [
     summary: "stops sending BSMs once it has received a MAP or SPAT that is not a valid message",
     apply: (b) => ({ ...b, stopOnMalformedInput: true }),
   },
+  {
+    name: "per-copy-speed-off",
+    role: "obu",
+    breaks: "CSAE53-2020-ENCODING-EQUIVALENT",
+    summary: "when it publishes BSMs in UPER and protobuf at once, the UPER copy reports the speed 0.02 m/s higher",
+    apply: (b) => ({ ...b, perCopySpeedOffset: 1 }),
+  },
 ] as const satisfies readonly Fault<ObuBehaviour>[];

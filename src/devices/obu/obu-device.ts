@@ -40,6 +40,9 @@ export async function startObu(options: ObuOptions): Promise<ObuDevice> {
   await connectBinding(binding, resolved.log);
   const obu = new Obu(resolved, behaviour, binding, intervalMs);
   try {
+    // The UPER copies of dual-encoded BSMs go out through a binding of their own, on the same topic.
+    obu.perBinding = createBinding(options, resolved, "obu-per", "per");
+    await connectBinding(obu.perBinding, resolved.log);
     await obu.listen();
     obu.upperTester = await openUpperTester(options, resolved, (request) => obu.answer(request));
   } catch (error) {
@@ -61,8 +64,14 @@ export async function startObu(options: ObuOptions): Promise<ObuDevice> {
   };
 }
 
+/** The upper-tester parameter listing the encodings each BSM goes out in. */
+const ENCODINGS_PARAMETER = "bsm.encodings";
+
 class Obu {
   upperTester: UpperTester | undefined;
+  perBinding: MqttBinding | undefined;
+  /** Whether each BSM also goes out in UPER (upper tester: bsm.encodings = "protobuf,per"). */
+  private alsoPer = false;
   private readonly options: ResolvedDeviceOptions;
   private readonly behaviour: ObuBehaviour;
   private readonly binding: MqttBinding;
@@ -101,6 +110,7 @@ class Obu {
     const now = this.options.clock.now();
     if (request.initialise !== undefined) {
       this.hardBrakingUntil = this.hazardLightsUntil = -Infinity;
+      this.alsoPer = false;
       this.setPeriod(this.configuredIntervalMs * this.behaviour.intervalFactor);
       return done;
     }
@@ -114,7 +124,8 @@ class Obu {
     }
     if (request.changeParameter !== undefined) {
       const { name, value } = request.changeParameter;
-      if (name !== "bsm.interval_ms") return notSupported(`unknown parameter "${name}"; the OBU has bsm.interval_ms`);
+      if (name === ENCODINGS_PARAMETER) return this.setEncodings(value);
+      if (name !== "bsm.interval_ms") return notSupported(`unknown parameter "${name}"; the OBU has bsm.interval_ms and ${ENCODINGS_PARAMETER}`);
       const ms = Number(value);
       if (!Number.isInteger(ms) || ms < 20 || ms > 1000) return invalidArgument(`bsm.interval_ms must be an integer 20..1000, got "${value}"`);
       this.setPeriod(ms * this.behaviour.intervalFactor);
@@ -127,6 +138,16 @@ class Obu {
     this.sending.stop();
     await this.upperTester?.close();
     await this.binding.close();
+    await this.perBinding?.close();
+  }
+
+  private setEncodings(value: string): UtAnswer {
+    const encodings = value.split(",").map((e) => e.trim());
+    if (encodings[0] !== "protobuf" || encodings.some((e) => e !== "protobuf" && e !== "per") || encodings.length > 2) {
+      return invalidArgument(`${ENCODINGS_PARAMETER} must be "protobuf" or "protobuf,per", got "${value}"`);
+    }
+    this.alsoPer = encodings.includes("per");
+    return done;
   }
 
   private setPeriod(ms: number): void {
@@ -146,6 +167,11 @@ class Obu {
     const events: VehicleEvents = { hardBraking: now < this.hardBrakingUntil, hazardLights: now < this.hazardLightsUntil };
     const frame = this.stream.next(this.drive.stateAt(now), now, events);
     this.binding.publish("bsm", { id: this.options.id }, frame).catch((error: Error) => this.options.log(`BSM not sent: ${error.message}`));
+    if (this.alsoPer && this.perBinding !== undefined) {
+      const bsm = frame.bsmFrame;
+      const copy = bsm === undefined ? frame : { ...frame, bsmFrame: { ...bsm, speed: bsm.speed + this.behaviour.perCopySpeedOffset } };
+      this.perBinding.publish("bsm", { id: this.options.id }, copy).catch((error: Error) => this.options.log(`UPER copy of a BSM not sent: ${error.message}`));
+    }
   }
 
   private hear(observation: Observation): void {

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { MqttBinding } from "../../transport/mqtt/index.ts";
+import type { Encoding } from "../../transport/observation.ts";
 import { DeviceError } from "../device-error.ts";
 import type { BusDeviceOptions, ResolvedDeviceOptions } from "./device-options.ts";
 import type { Log } from "./log.ts";
 import { UpperTester, type UtHandler } from "./upper-tester.ts";
 
 /** A device's MQTT binding, not yet connected; bad options become a DeviceOptionError. */
-export function createBinding(options: BusDeviceOptions, resolved: ResolvedDeviceOptions, role: string): MqttBinding {
+export function createBinding(options: BusDeviceOptions, resolved: ResolvedDeviceOptions, role: string, encoding: Encoding | undefined = options.encoding): MqttBinding {
   const { clock, id, registry } = resolved;
   try {
     return new MqttBinding({
@@ -16,7 +17,7 @@ export function createBinding(options: BusDeviceOptions, resolved: ResolvedDevic
       registry,
       ...(options.topicTemplate === undefined ? {} : { topicTemplate: options.topicTemplate }),
       ...(options.protocolVersion === undefined ? {} : { protocolVersion: options.protocolVersion }),
-      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(encoding === undefined ? {} : { encoding }),
       ...(options.reconnect === undefined ? {} : { reconnect: options.reconnect }),
     });
   } catch (cause) {

@@ -17,6 +17,9 @@ export interface ObuRun {
 export function obuFindings(run: ObuRun): Set<string> {
   const broken = new Set<string>();
   const breakIf = (condition: boolean, id: string): void => void (condition && broken.add(id));
+  // The UPER copies of a dual-encoded stretch are judged by the encoding check only; the other checks see the protobuf stream.
+  breakIf(obuChecks.encodingPairs(run.bsms).some((p) => p.difference !== undefined), "CSAE53-2020-ENCODING-EQUIVALENT");
+  run = { ...run, bsms: run.bsms.filter((o) => o.encoding === "protobuf") };
   const malformedAt = run.malformed?.sentAt ?? Infinity;
   const meanInterval = obuChecks.meanIntervalMs(run.bsms.filter((o) => o.receivedAt < malformedAt)) ?? Infinity;
 

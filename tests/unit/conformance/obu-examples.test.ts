@@ -4,7 +4,7 @@ import { checkPixit, loadPixit } from "../../../src/conformance/pixit.ts";
 
 describe("the obu example PICS and PIXIT", () => {
   it("load, claiming MAP and SPAT reception", () => {
-    expect(loadPics("obu", "conformance/pics/obu.example.yaml")).toEqual({ PICS_OBU_RX_MAP_SPAT: true, PICS_UPPER_TESTER: false });
+    expect(loadPics("obu", "conformance/pics/obu.example.yaml")).toEqual({ PICS_OBU_RX_MAP_SPAT: true, PICS_OBU_DUAL_ENCODING: false, PICS_UPPER_TESTER: false });
   });
 
   it("load, spelling out every default of params", () => {

@@ -22,7 +22,7 @@ export const PLATFORM_PROFILE: SelftestProfile = {
       queryReportsUrl: `${device?.queryUrl ?? ""}/vehicles/{vin}/reports`,
     },
   }),
-  pics: { PICS_UPPER_TESTER: true, PICS_PLATFORM_REFUSES_DUPLICATE_VIN: true, PICS_PLATFORM_QUERY_INTERFACE: true },
+  pics: () => ({ PICS_UPPER_TESTER: true, PICS_PLATFORM_REFUSES_DUPLICATE_VIN: true, PICS_PLATFORM_QUERY_INTERFACE: true }),
   start: (setup, sutId, faults) =>
     startDevice("platform", {
       ...selftestDeviceOptions(setup, sutId, faults),

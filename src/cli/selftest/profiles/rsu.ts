@@ -18,7 +18,7 @@ export const RSU_PROFILE: SelftestProfile = {
     bus: selftestBus(setup),
     params: { observeMs: 2000, mapIntervalMs: 1000, spatIntervalMs: 100, rateTolerance: 0.5, countdownSpanMs: 500, countdownToleranceMs: 300, rsmRangeM: 300, rangeToleranceM: 5 },
   }),
-  pics: { PICS_RSU_MAP: true, PICS_RSU_SPAT: true, PICS_RSU_RSI: true, PICS_RSU_RSM: true, PICS_UPPER_TESTER: true },
+  pics: () => ({ PICS_RSU_MAP: true, PICS_RSU_SPAT: true, PICS_RSU_RSI: true, PICS_RSU_RSM: true, PICS_UPPER_TESTER: true }),
   start: (setup, sutId, faults) =>
     startDevice("rsu", selftestDeviceOptions(setup, sutId, faults)),
 };

@@ -32,7 +32,7 @@ export const TBOX_PROFILE: SelftestProfile = {
       preFaultMinSamples: 2,
     },
   }),
-  pics: { PICS_UPPER_TESTER: true },
+  pics: () => ({ PICS_UPPER_TESTER: true }),
   start: (setup, sutId, faults) =>
     startDevice("tbox", {
       ...selftestDeviceOptions(setup, sutId, faults),

@@ -19,6 +19,6 @@ export const VSS_PROFILE: SelftestProfile = {
       unsubscribeGraceMs: 300,
     },
   }),
-  pics: { PICS_VSS_SET: true, PICS_VSS_ACCESS_CONTROL: true, PICS_VSS_SUBSCRIBE_TIMEBASED: true, PICS_VSS_SUBSCRIBE_CHANGE: true },
+  pics: () => ({ PICS_VSS_SET: true, PICS_VSS_ACCESS_CONTROL: true, PICS_VSS_SUBSCRIBE_TIMEBASED: true, PICS_VSS_SUBSCRIBE_CHANGE: true }),
   start: (setup, sutId, faults) => startDevice("vss", { id: sutId, faults, registry: setup.registry }),
 };
