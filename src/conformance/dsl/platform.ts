@@ -16,9 +16,12 @@ import {
 import { TboxLogins } from "../../sim/fleet/tbox-login.ts";
 import { beijingTime } from "../../sim/index.ts";
 import { vehicleVin } from "../../sim/scenario/vin.ts";
-import type { Observation } from "../../transport/observation.ts";
 import type { BusDriver, BusObservation } from "../bus-driver.ts";
 import type { EvidenceItem } from "../verdict.ts";
+import { frameOf } from "./tbox.ts";
+
+/** The frame of an observation (shared with the tbox checks: both roles speak GB/T 32960). */
+export { frameOf };
 
 /**
  * The harness playing GB/T 32960-2016 vehicles towards a platform under test, and the checks of
@@ -29,11 +32,6 @@ import type { EvidenceItem } from "../verdict.ts";
 const MAX_SPEED = 2200;
 /** Bytes that are no Frame in any encoding: a protobuf field 1 whose length runs past the end. */
 const UNDECODABLE = Uint8Array.from([0x0a, 0xff, 0xff, 0x13]);
-
-/** The frame an observation carries, or undefined when it could not be decoded. */
-export function frameOf(o: Observation): Frame | undefined {
-  return o.decoded.ok ? (o.decoded.message as Frame) : undefined;
-}
 
 /** Whether a frame is an error answer to a realtime or reissue report. */
 export function isReportError(frame: Frame): boolean {

@@ -1,4 +1,5 @@
 import { connect, type IClientPublishOptions, type MqttClient } from "mqtt";
+import { endWithin } from "../../transport/mqtt/end-client.ts";
 import { reasonCodeOf } from "../../transport/mqtt/errors.ts";
 import { singleConnectionOptions, type ReconnectOptions } from "../../transport/mqtt/options.ts";
 import { ReconnectSchedule } from "../../transport/mqtt/reconnect.ts";
@@ -140,12 +141,7 @@ class MqttFleetSession implements FleetSession {
     this.reconnects.clear();
     this.flush();
     if (client === undefined) return;
-    if (client.connected) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.connectTimeoutMs)));
-      await Promise.race([client.endAsync(false).catch(() => undefined), timeout]);
-      clearTimeout(timer);
-    }
+    await endWithin(client, this.options.connectTimeoutMs);
     this.discard(client);
   }
 

@@ -5,6 +5,7 @@ import { MESSAGE_KINDS, type MessageKindName, type QoS } from "../message-kinds.
 import type { Observation } from "../observation.ts";
 import { renderTopic, topicFilter } from "../topics.ts";
 import { encodeMessage } from "./encode-message.ts";
+import { endWithin } from "./end-client.ts";
 import { contentType as contentTypeOf } from "../content-type.ts";
 import { encodingMismatch } from "../payload-codec.ts";
 import { TransportError, isTransportError, reasonCodeOf } from "./errors.ts";
@@ -198,12 +199,7 @@ export class MqttBinding extends EventEmitter<MqttBindingEvents> {
     this.state = "closed";
     this.reconnectSchedule.clear();
     if (client !== undefined) {
-      if (client.connected) {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.connectTimeoutMs)));
-        await Promise.race([client.endAsync(false).catch(() => undefined), timeout]);
-        clearTimeout(timer);
-      }
+      await endWithin(client, this.options.connectTimeoutMs);
       this.discard(client);
     }
     this.shutdown(new TransportError("closed", `the binding for ${this.options.url} was closed before the message was sent`));
