@@ -1,18 +1,11 @@
 import { EventEmitter } from "node:events";
 import { formatViolation, validateRules, type Registry } from "../schema/index.ts";
-import { MESSAGE_KINDS, type MessageKindName } from "../transport/message-kinds.ts";
-import { MqttBinding } from "../transport/mqtt/index.ts";
+import type { MessageKindName } from "../transport/message-kinds.ts";
 import type { Observation } from "../transport/observation.ts";
-import { parseTopic } from "../transport/topics.ts";
-import { HarnessError } from "./harness-error.ts";
-import type { BusPixit } from "./pixit.ts";
+import type { BusObservation, Carrier, ObservationSink } from "./carriers/carrier.ts";
 import type { EvidenceItem } from "./verdict.ts";
 
-/** An observation with the message kind and device id its topic names. */
-export interface BusObservation extends Observation {
-  readonly kind: MessageKindName;
-  readonly id: string;
-}
+export type { BusObservation };
 
 export interface ReceivedFilter {
   /** Only messages of this device id. Default: the SUT's. */
@@ -24,7 +17,7 @@ export interface ReceivedFilter {
 }
 
 /**
- * What a test purpose does on the MQTT bus: read what the SUT sent (every message, with its arrival
+ * What a test purpose does on the SUT's link (the MQTT bus, or GB/T 32960 over TCP): read what the SUT sent (every message, with its arrival
  * time), wait for a message, and send stimuli as the SUT's peers would. Waits end early, returning
  * what they have, when the test's time is up.
  */
@@ -45,51 +38,35 @@ export interface BusDriver {
   send(kind: MessageKindName, id: string, message: object, summary?: string): Promise<EvidenceItem>;
   /** Sends bytes as they are where a message of `kind` from `id` goes: a malformed message. */
   sendRaw(kind: MessageKindName, id: string, payload: Uint8Array, summary: string): Promise<EvidenceItem>;
+  /** Sends, as a message of `kind` from `id`, something the carrier delivers as one that cannot be decoded (over TCP: a frame with a good header and a broken data unit). */
+  sendUndecodable(kind: MessageKindName, id: string, summary: string): Promise<EvidenceItem>;
   /** Every rule the message breaks, one line each ("cannot decode: …" when it is not a message at all). */
   violations(o: Observation): string[];
   /** Evidence of an observed message. */
   evidence(o: Observation, summary: string): EvidenceItem;
 }
 
-/** The run's one connection to the bus, shared by every test and the role's peer. */
+/**
+ * The run's one link to the SUT, shared by every test and the role's peer: every message observed
+ * (with its arrival time) over the role's carrier, MQTT or GB/T 32960 TCP.
+ */
 export class BusSession {
   readonly sutId: string;
-  private readonly binding: MqttBinding;
   private readonly registry: Registry;
-  private readonly template: string;
   private readonly log: BusObservation[] = [];
   private readonly arrivals = new EventEmitter<{ message: [BusObservation] }>();
+  private carrier: Carrier | undefined;
 
-  private constructor(binding: MqttBinding, registry: Registry, template: string, sutId: string) {
-    this.binding = binding;
+  private constructor(registry: Registry, sutId: string) {
     this.registry = registry;
-    this.template = template;
     this.sutId = sutId;
     this.arrivals.setMaxListeners(0);
   }
 
-  /** Connects and subscribes to what the role observes; rejects with a HarnessFault when the broker cannot be used. */
-  static async open(pixit: BusPixit, registry: Registry, sutId: string, observes: readonly { readonly kind: MessageKindName; readonly of: "sut" | "any" }[]): Promise<BusSession> {
-    const binding = new MqttBinding({
-      url: pixit.url,
-      protocolVersion: pixit.protocolVersion,
-      topicTemplate: pixit.topicTemplate,
-      encoding: pixit.encoding,
-      registry,
-      reconnect: { initialDelayMs: 100, maxDelayMs: 1000 },
-      ...(pixit.username === undefined ? {} : { username: pixit.username }),
-      ...(pixit.password === undefined ? {} : { password: pixit.password }),
-    });
-    binding.on("error", () => undefined);
-    try {
-      await binding.connect();
-    } catch (cause) {
-      throw new HarnessError("HarnessFault", `cannot connect to the broker at ${pixit.url} (PIXIT bus.url): ${(cause as Error).message}`, cause);
-    }
-    const session = new BusSession(binding, registry, pixit.topicTemplate, sutId);
-    for (const { kind, of } of observes) {
-      await binding.subscribe(of === "sut" ? { kind, id: sutId } : { kind }, (o) => session.record(o));
-    }
+  /** Opens the carrier `openCarrier` makes, handing it where observations go; rejects as it does. */
+  static async open(registry: Registry, sutId: string, openCarrier: (sink: ObservationSink) => Promise<Carrier>): Promise<BusSession> {
+    const session = new BusSession(registry, sutId);
+    session.carrier = await openCarrier((o) => session.record(o));
     return session;
   }
 
@@ -111,14 +88,18 @@ export class BusSession {
 
   async send(kind: MessageKindName, id: string, message: object, summary: string): Promise<EvidenceItem> {
     const at = Date.now();
-    await this.binding.publish(kind, { id }, message);
-    return { at, kind: "stimulus", channel: this.binding.topicFor(kind, id), summary, message: toJsonValue(message) };
+    const channel = await this.opened().send(kind, id, message);
+    return { at, kind: "stimulus", channel, summary, message: toJsonValue(message) };
   }
 
   async sendRaw(kind: MessageKindName, id: string, payload: Uint8Array, summary: string): Promise<EvidenceItem> {
     const at = Date.now();
-    await this.binding.publishRaw(kind, { id }, payload);
-    return { at, kind: "stimulus", channel: this.binding.topicFor(kind, id), summary: `${summary} (${payload.length} bytes: ${Buffer.from(payload.subarray(0, 16)).toString("hex")}${payload.length > 16 ? "…" : ""})` };
+    const channel = await this.opened().sendRaw(kind, id, payload);
+    return { at, kind: "stimulus", channel, summary: `${summary} (${payload.length} bytes: ${Buffer.from(payload.subarray(0, 16)).toString("hex")}${payload.length > 16 ? "…" : ""})` };
+  }
+
+  sendUndecodable(kind: MessageKindName, id: string, summary: string): Promise<EvidenceItem> {
+    return this.sendRaw(kind, id, this.opened().undecodable(kind, id), summary);
   }
 
   violations(o: Observation): string[] {
@@ -128,24 +109,18 @@ export class BusSession {
 
   close(): Promise<void> {
     this.arrivals.removeAllListeners();
-    return this.binding.close();
+    return this.carrier?.close() ?? Promise.resolve();
   }
 
-  private record(o: Observation): void {
-    const parts = parseTopic(this.template, o.channel);
-    const kind = parts === undefined ? undefined : kindOf(parts.role, parts.dir, parts.type);
-    if (parts === undefined || kind === undefined) return;
-    const observation: BusObservation = { ...o, kind, id: parts.id };
+  private opened(): Carrier {
+    if (this.carrier === undefined) throw new Error("the bus session is not open yet");
+    return this.carrier;
+  }
+
+  private record(observation: BusObservation): void {
     this.log.push(observation);
     this.arrivals.emit("message", observation);
   }
-}
-
-function kindOf(role: string, dir: string, type: string): MessageKindName | undefined {
-  return (Object.keys(MESSAGE_KINDS) as MessageKindName[]).find((k) => {
-    const kind = MESSAGE_KINDS[k];
-    return kind.role === role && kind.dir === dir && kind.topicType === type;
-  });
 }
 
 /** Decoded messages hold bigint-free plain data, but Uint8Array fields must become hex to read in a report. */
@@ -210,6 +185,10 @@ class BusView implements BusDriver {
 
   sendRaw(kind: MessageKindName, id: string, payload: Uint8Array, summary: string): Promise<EvidenceItem> {
     return this.session.sendRaw(kind, id, payload, summary);
+  }
+
+  sendUndecodable(kind: MessageKindName, id: string, summary: string): Promise<EvidenceItem> {
+    return this.session.sendUndecodable(kind, id, summary);
   }
 
   violations(o: Observation): string[] {

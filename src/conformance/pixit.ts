@@ -3,6 +3,8 @@ import { checkConfig, loadConfigFile } from "./config-file.ts";
 import { ROLE_DEFINITIONS, type RoleParams } from "./roles/index.ts";
 import type { SutRole } from "./verdict.ts";
 
+const HOST_PORT = "^[^:]+:[0-9]{1,5}$";
+
 /** How the harness reaches the bus the SUT is on. */
 export interface BusPixit {
   readonly url: string;
@@ -13,6 +15,13 @@ export interface BusPixit {
   readonly username?: string;
   readonly password?: string;
 }
+
+/**
+ * GB/T 32960 frames over TCP instead of the bus (the upper tester, if any, stays on the bus):
+ * `listen` = the harness is the platform and the T-Box under test connects there (tbox suite);
+ * `connect` = the harness's simulated vehicles connect to the platform under test there (platform suite).
+ */
+export type TcpPixit = { readonly listen: string } | { readonly connect: string };
 
 /**
  * How the harness cuts and restores the SUT's link: "proxy" = the SUT connects to a harness TCP
@@ -33,6 +42,7 @@ export interface Pixit<R extends SutRole = SutRole> {
   readonly role: R;
   readonly sut: { readonly id: string };
   readonly bus?: BusPixit;
+  readonly tcp?: TcpPixit;
   readonly link: LinkPixit;
   readonly run: RunPixit;
   readonly params: RoleParams[R];
@@ -45,7 +55,7 @@ export function pixitSchema(role: SutRole): object {
     $comment: `PIXIT of the ${role} suite (v2x-harness)`,
     type: "object",
     additionalProperties: false,
-    required: ["role", "sut", ...(definition.transport === "bus" ? ["bus"] : [])],
+    required: ["role", "sut", ...(definition.transport === "bus" && definition.tcp === undefined ? ["bus"] : [])],
     properties: {
       $schema: { type: "string" },
       role: { const: role, description: "The role of the system under test." },
@@ -68,6 +78,7 @@ export function pixitSchema(role: SutRole): object {
           password: { type: "string" },
         },
       },
+      ...(definition.tcp === undefined ? {} : { tcp: tcpSchema(definition.tcp) }),
       link: {
         type: "object",
         default: { control: "none" },
@@ -78,7 +89,7 @@ export function pixitSchema(role: SutRole): object {
           {
             additionalProperties: false,
             required: ["listen"],
-            properties: { control: { const: "proxy" }, listen: { type: "string", pattern: "^[^:]+:[0-9]{1,5}$", description: "host:port the proxy listens on; the SUT connects there." } },
+            properties: { control: { const: "proxy" }, listen: { type: "string", pattern: HOST_PORT, description: "host:port the proxy listens on; the SUT connects there." } },
           },
         ],
       },
@@ -94,6 +105,26 @@ export function pixitSchema(role: SutRole): object {
       params: { ...definition.paramsSchema, default: {} },
     },
   };
+}
+
+function tcpSchema(mode: "listen" | "connect"): object {
+  const description =
+    mode === "listen"
+      ? "host:port where the harness listens as the platform; the T-Box under test connects there (GB/T 32960 over TCP instead of bus.url, which then carries only the upper tester)."
+      : "host:port of the platform under test's GB/T 32960 TCP port; each simulated vehicle opens a connection of its own there (instead of bus.url, which then carries only the upper tester).";
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: [mode],
+    properties: { [mode]: { type: "string", pattern: HOST_PORT, description } },
+    description: "GB/T 32960 frames over TCP instead of the MQTT bus.",
+  };
+}
+
+/** host and port of a PIXIT "host:port". */
+export function hostPort(value: string): { readonly host: string; readonly port: number } {
+  const colon = value.lastIndexOf(":");
+  return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
 }
 
 /** Checks a PIXIT object (e.g. built in code) for `role`, filling in defaults; throws a ConfigError. */

@@ -1,11 +1,14 @@
 import { loadRegistry, type Registry } from "../schema/index.ts";
 import { startLinkProxy, type LinkProxy } from "../transport/link-proxy.ts";
 import { BusSession } from "./bus-driver.ts";
+import { openMqttCarrier } from "./carriers/mqtt-carrier.ts";
+import { openPlatformCarrier } from "./carriers/gbt32960-platform-carrier.ts";
+import { openVehiclesCarrier } from "./carriers/gbt32960-vehicles-carrier.ts";
 import { HarnessError } from "./harness-error.ts";
 import { NO_LINK_CONTROL, proxyLinkControl, upperTesterLinkControl, type LinkControl } from "./link-control.ts";
 import { loadSuite } from "./load-suite.ts";
 import { defaultPics, type Pics } from "./pics.ts";
-import { redactPixit, type Pixit } from "./pixit.ts";
+import { hostPort, redactPixit, type Pixit } from "./pixit.ts";
 import { loadRequirements, type RequirementCatalogue } from "./requirements.ts";
 import { ROLE_DEFINITIONS, type Peer, type RoleParams } from "./roles/index.ts";
 import { runTest, type TestEnvironment } from "./run-test.ts";
@@ -13,6 +16,11 @@ import type { TestPurpose } from "./test-purpose.ts";
 import { UpperTesterClient } from "./upper-tester-client.ts";
 import { countVerdicts, type RequirementCoverage, type RunReport, type SutRole, type TestResult } from "./verdict.ts";
 import { vissDriver } from "./viss-driver.ts";
+
+/** Where the harness itself listens, once the suite run has started. */
+export interface HarnessEndpoints {
+  readonly tcp?: { readonly host: string; readonly port: number };
+}
 
 export const TOOL = { name: "v2x-harness", version: "0.1.0" } as const;
 
@@ -30,8 +38,11 @@ export interface SuiteRunOptions<R extends SutRole> {
    * PIXIT link.control "proxy", the run starts one on link.listen.
    */
   readonly linkProxy?: LinkProxy;
-  /** Called once the harness is listening (and its peer answering), before the first test: where selftest starts the device. */
-  readonly beforeTests?: () => Promise<void>;
+  /**
+   * Called once the harness is listening (and its peer answering), before the first test: where
+   * selftest starts the device. `harness.tcp` is where the harness listens for a T-Box over TCP.
+   */
+  readonly beforeTests?: (harness: HarnessEndpoints) => Promise<void>;
   /** Called as each test finishes. */
   readonly onResult?: (result: TestResult) => void;
 }
@@ -52,23 +63,36 @@ export async function runSuite<R extends SutRole>(options: SuiteRunOptions<R>): 
     let bus: BusSession | undefined;
     let upperTester: UpperTesterClient | undefined;
     let link: LinkControl = NO_LINK_CONTROL;
+    let harness: HarnessEndpoints = {};
     if (definition.transport === "bus") {
-      if (pixit.bus === undefined) throw new HarnessError("ConfigError", `PIXIT: the ${role} suite needs bus.url`);
-      const session = await BusSession.open(pixit.bus, registry, pixit.sut.id, definition.observes);
+      const busPixit = pixit.bus;
+      let listening: { host: string; port: number } | undefined;
+      const session = await BusSession.open(registry, pixit.sut.id, async (sink) => {
+        const { tcp } = pixit;
+        if (tcp !== undefined && "listen" in tcp) {
+          const carrier = await openPlatformCarrier(hostPort(tcp.listen), pixit.sut.id, definition.observes, sink);
+          listening = carrier.address;
+          return carrier;
+        }
+        if (tcp !== undefined) return openVehiclesCarrier(hostPort(tcp.connect), pixit.sut.id, definition.observes, sink);
+        if (busPixit === undefined) throw new HarnessError("ConfigError", `PIXIT: the ${role} suite needs bus.url${definition.tcp === undefined ? "" : ` or tcp.${definition.tcp}`}`);
+        return openMqttCarrier(busPixit, registry, pixit.sut.id, definition.observes, sink);
+      });
       bus = session;
       cleanups.push(() => session.close());
-      if (pics.PICS_UPPER_TESTER === true || pixit.link.control === "upper-tester") {
-        const client = await UpperTesterClient.open(pixit.bus, pixit.sut.id, registry);
+      if (listening !== undefined) harness = { tcp: listening };
+      if (busPixit !== undefined && (pics.PICS_UPPER_TESTER === true || pixit.link.control === "upper-tester")) {
+        const client = await UpperTesterClient.open(busPixit, pixit.sut.id, registry);
         upperTester = client;
         cleanups.push(() => client.close());
       }
-      link = await linkControlOf(pixit, options.linkProxy, upperTester, cleanups);
+      link = await linkControlOf(pixit, options.linkProxy, upperTester, harness, cleanups);
       if (definition.startPeer !== undefined) {
         const peer: Peer = await definition.startPeer(session.view(0, new AbortController().signal), pixit.params);
         cleanups.push(() => peer.stop());
       }
     }
-    await options.beforeTests?.();
+    await options.beforeTests?.(harness);
     const env: TestEnvironment<R> = {
       role,
       sutId: pixit.sut.id,
@@ -115,14 +139,22 @@ function selectTests<R extends SutRole>(suite: TestPurpose<R>[], only: readonly 
   return suite.filter((tp) => only.includes(tp.id));
 }
 
-async function linkControlOf(pixit: Pixit, given: LinkProxy | undefined, upperTester: UpperTesterClient | undefined, cleanups: (() => Promise<void>)[]): Promise<LinkControl> {
+/** Where the SUT's link goes: the harness's TCP listener, or the broker. */
+function upstreamOf(pixit: Pixit, harness: HarnessEndpoints): { readonly host: string; readonly port: number } | undefined {
+  if (harness.tcp !== undefined) return { host: harness.tcp.host === "0.0.0.0" ? "127.0.0.1" : harness.tcp.host, port: harness.tcp.port };
+  if (pixit.tcp !== undefined || pixit.bus === undefined) return undefined;
+  const url = new URL(pixit.bus.url);
+  return { host: url.hostname, port: Number(url.port || 1883) };
+}
+
+async function linkControlOf(pixit: Pixit, given: LinkProxy | undefined, upperTester: UpperTesterClient | undefined, harness: HarnessEndpoints, cleanups: (() => Promise<void>)[]): Promise<LinkControl> {
   if (given !== undefined) return proxyLinkControl(given);
   if (pixit.link.control === "upper-tester" && upperTester !== undefined) return upperTesterLinkControl(upperTester);
-  if (pixit.link.control !== "proxy" || pixit.bus === undefined) return NO_LINK_CONTROL;
-  const [host = "127.0.0.1", port = "0"] = pixit.link.listen.split(":");
-  const upstream = new URL(pixit.bus.url);
+  const upstream = upstreamOf(pixit, harness);
+  if (pixit.link.control !== "proxy" || upstream === undefined) return NO_LINK_CONTROL;
+  const { host, port } = hostPort(pixit.link.listen);
   try {
-    const proxy = await startLinkProxy({ host, port: Number(port), upstream: { host: upstream.hostname, port: Number(upstream.port || 1883) } });
+    const proxy = await startLinkProxy({ host, port, upstream });
     cleanups.push(() => proxy.close());
     return proxyLinkControl(proxy);
   } catch (cause) {

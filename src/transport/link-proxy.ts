@@ -2,13 +2,18 @@ import { once } from "node:events";
 import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { TransportError } from "./transport-error.ts";
 
+interface Address {
+  readonly host: string;
+  readonly port: number;
+}
+
 export interface LinkProxyOptions {
   /** Interface to listen on. Default: "127.0.0.1". */
   readonly host?: string;
   /** Port to listen on; 0 picks a free one. Default: 0. */
   readonly port?: number;
-  /** Where every accepted connection is forwarded. */
-  readonly upstream: { readonly host: string; readonly port: number };
+  /** Where every accepted connection is forwarded; a function is asked at each connection (for an upstream that starts after the proxy). */
+  readonly upstream: Address | (() => Address);
 }
 
 /**
@@ -37,7 +42,8 @@ export async function startLinkProxy(options: LinkProxyOptions): Promise<LinkPro
       downstream.destroy();
       return;
     }
-    const upstream = connect({ host: options.upstream.host, port: options.upstream.port });
+    const target = typeof options.upstream === "function" ? options.upstream() : options.upstream;
+    const upstream = connect({ host: target.host, port: target.port });
     const pair = [downstream, upstream] as const;
     pairs.add(pair);
     downstream.pipe(upstream).pipe(downstream);

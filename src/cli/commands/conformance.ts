@@ -52,6 +52,8 @@ export interface SelftestCommandOptions {
   readonly roles?: readonly SutRole[];
   /** Default: an embedded broker on a free port, for zero setup. */
   readonly broker?: string;
+  /** The tbox and platform suites over GB/T 32960 TCP instead of the bus. */
+  readonly tcp: boolean;
   readonly referencesOnly: boolean;
   readonly faults?: readonly string[];
   readonly report: string;
@@ -81,6 +83,7 @@ export async function selftestCommand(options: SelftestCommandOptions): Promise<
     const report = await runSelftest({
       broker,
       protocolVersion,
+      tcp: options.tcp,
       referencesOnly: options.referencesOnly,
       ...(options.faults === undefined ? {} : { faults: options.faults }),
       concurrency: options.concurrency,
@@ -145,15 +148,17 @@ export function registerConformanceCommands(program: Command): void {
     .description("run every suite against its reference device (all must pass) and against each named fault (each must be caught)")
     .option("--role <role>", "only this role (repeatable)", collect)
     .option("--broker <url>", "broker to use (default: an embedded broker, MQTT 3.1.1)")
+    .option("--tcp", "run the tbox and platform suites over GB/T 32960 TCP instead of the bus (the default roles become those two; the upper tester stays on the broker)", false)
     .option("--references-only", "run the suites against the correct reference devices only, no faults", false)
     .option("--fault <name>", "only this fault, besides the reference (repeatable); v2x serve --list-faults lists them", collect)
     .option("--report <dir>", "directory for report.json, junit.xml and report.html", "reports")
     .option("--concurrency <n>", "suite runs at once", positiveInteger, 6)
-    .addHelpText("after", "\nExit: 0 every reference passed and every fault was caught, 1 otherwise, 2 usage error.\nExamples:\n  v2x selftest --role tbox --broker mqtt://127.0.0.1:1883\n  v2x selftest --role obu --fault bsm-rate-5hz")
-    .action(async (opts: { role?: string[]; broker?: string; referencesOnly: boolean; fault?: string[]; report: string; concurrency: number }) => {
+    .addHelpText("after", "\nExit: 0 every reference passed and every fault was caught, 1 otherwise, 2 usage error.\nExamples:\n  v2x selftest --role tbox --broker mqtt://127.0.0.1:1883\n  v2x selftest --role obu --fault bsm-rate-5hz\n  v2x selftest --tcp --references-only")
+    .action(async (opts: { role?: string[]; broker?: string; tcp: boolean; referencesOnly: boolean; fault?: string[]; report: string; concurrency: number }) => {
       const { exitCode } = await selftestCommand({
         ...(opts.role === undefined ? {} : { roles: opts.role.map(role) }),
         ...(opts.broker === undefined ? {} : { broker: opts.broker }),
+        tcp: opts.tcp,
         referencesOnly: opts.referencesOnly,
         ...(opts.fault === undefined ? {} : { faults: opts.fault }),
         report: opts.report,

@@ -13,6 +13,11 @@ export interface SelftestSetup {
   readonly topicTemplate: string;
   /** MQTT protocol version the broker speaks (the embedded broker speaks 3.1.1 only). */
   readonly protocolVersion: 4 | 5;
+  /**
+   * GB/T 32960 over TCP instead of the bus (tbox and platform; the upper tester stays on the
+   * broker): `proxy` is where a T-Box connects, the link proxy in front of the harness's listener.
+   */
+  readonly tcp?: { readonly proxy: { readonly host: string; readonly port: number } };
   readonly registry: Registry;
 }
 
@@ -39,7 +44,7 @@ export interface SelftestProfile {
 }
 
 /** A running reference device, with the URLs of what it serves. */
-export type SelftestDevice = RunningDevice & { readonly url?: string; readonly queryUrl?: string };
+export type SelftestDevice = RunningDevice & { readonly url?: string; readonly queryUrl?: string; readonly tcp?: { readonly host: string; readonly port: number } };
 
 /** The PIXIT `bus` of a selftest run: the harness on the broker, with the run's own topics. */
 export function selftestBus(setup: SelftestSetup): { url: string; protocolVersion: 4 | 5; topicTemplate: string } {

@@ -3,7 +3,8 @@ import { HarnessError } from "../../conformance/harness-error.ts";
 import { checkPixit } from "../../conformance/pixit.ts";
 import { loadRequirements, type RequirementCatalogue } from "../../conformance/requirements.ts";
 import { TOOL, runSuite } from "../../conformance/run-suite.ts";
-import type { MutantResult, RunReport, SelftestReport, SutRole, TestResult } from "../../conformance/verdict.ts";
+import { ROLE_DEFINITIONS } from "../../conformance/roles/index.ts";
+import { SUT_ROLES, type MutantResult, type RunReport, type SelftestReport, type SutRole, type TestResult } from "../../conformance/verdict.ts";
 import { listFaults, type FaultDefinition } from "../../devices/index.ts";
 import { loadRegistry, type Registry } from "../../schema/index.ts";
 import { startLinkProxy } from "../../transport/link-proxy.ts";
@@ -14,6 +15,8 @@ export interface SelftestOptions {
   /** Broker URL the harness and the devices use. */
   readonly broker: string;
   readonly protocolVersion: 4 | 5;
+  /** Run the GB/T 32960 roles (tbox, platform) over TCP instead of the bus. Default: false. */
+  readonly tcp?: boolean;
   /** Roles to test. Default: every role with a suite. */
   readonly roles?: readonly SutRole[];
   /** Only the correct reference devices, no faults (the main job). Default: false. */
@@ -34,16 +37,24 @@ interface Job {
   readonly fault: FaultDefinition | undefined;
 }
 
-/** Runs one role's suite against its reference device, with `faults` switched on, through a link proxy. */
+/**
+ * Runs one role's suite against its reference device, with `faults` switched on, through a link
+ * proxy in front of the broker, or over TCP in front of the harness's listener (known only once
+ * the suite run listens).
+ */
 export async function runAgainstReference(profile: SelftestProfile, faults: readonly string[], options: SelftestOptions & { readonly registry: Registry; readonly catalogue: RequirementCatalogue }): Promise<RunReport> {
   const url = new URL(options.broker);
-  const proxy = profile.role === "vss" ? undefined : await startLinkProxy({ upstream: { host: url.hostname, port: Number(url.port || 1883) } });
+  const broker = { host: url.hostname, port: Number(url.port || 1883) };
+  const tcp = options.tcp === true;
+  let harnessTcp: { host: string; port: number } | undefined;
+  const proxy = profile.role === "vss" ? undefined : await startLinkProxy({ upstream: () => harnessTcp ?? broker });
   const setup: SelftestSetup = {
     broker: options.broker,
-    deviceBroker: proxy === undefined ? options.broker : `mqtt://127.0.0.1:${proxy.port}`,
+    deviceBroker: proxy === undefined || tcp ? options.broker : `mqtt://127.0.0.1:${proxy.port}`,
     topicTemplate: `v2x/selftest/${randomBytes(4).toString("hex")}/{role}/{id}/{dir}/{type}`,
     protocolVersion: options.protocolVersion,
     registry: options.registry,
+    ...(tcp && proxy !== undefined ? { tcp: { proxy: { host: proxy.host, port: proxy.port } } } : {}),
   };
   const sutId = profile.sutId();
   let device: SelftestDevice | undefined;
@@ -56,7 +67,8 @@ export async function runAgainstReference(profile: SelftestProfile, faults: read
       registry: options.registry,
       catalogue: options.catalogue,
       ...(proxy === undefined ? {} : { linkProxy: proxy }),
-      beforeTests: async () => {
+      beforeTests: async (harness) => {
+        harnessTcp = harness.tcp === undefined ? undefined : { host: "127.0.0.1", port: harness.tcp.port };
         device ??= await profile.start(setup, sutId, faults);
       },
       onResult: (result) => options.onResult?.(profile.role, faults.join(","), result),
@@ -81,7 +93,9 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRep
   const startedAt = Date.now();
   const registry = options.registry ?? loadRegistry();
   const catalogue = options.catalogue ?? loadRequirements();
-  const roles = options.roles ?? (Object.keys(SELFTEST_PROFILES) as SutRole[]);
+  const roles = options.roles ?? (Object.keys(SELFTEST_PROFILES) as SutRole[]).filter((role) => options.tcp !== true || ROLE_DEFINITIONS[role].tcp !== undefined);
+  const notOverTcp = options.tcp === true ? roles.filter((role) => ROLE_DEFINITIONS[role].tcp === undefined) : [];
+  if (notOverTcp.length > 0) throw new HarnessError("ConfigError", `the ${notOverTcp.join(", ")} suite${notOverTcp.length === 1 ? " does" : "s do"} not run over GB/T 32960 TCP; only ${SUT_ROLES.filter((r) => ROLE_DEFINITIONS[r].tcp !== undefined).join(" and ")} do`);
   const unknown = (options.faults ?? []).filter((name) => !roles.some((role) => listFaults(role).some((f) => f.name === name)));
   if (unknown.length > 0) throw new HarnessError("ConfigError", `no fault named ${unknown.join(", ")} in the roles ${roles.join(", ")}; v2x serve --list-faults lists them`);
   const jobs: Job[] = roles.flatMap((role) => {

@@ -30,8 +30,6 @@ export { frameOf };
 
 /** GB/T 32960.3-2016 table 13: vehicle speed in 0.1 km/h, at most 220 km/h. */
 const MAX_SPEED = 2200;
-/** Bytes that are no Frame in any encoding: a protobuf field 1 whose length runs past the end. */
-const UNDECODABLE = Uint8Array.from([0x0a, 0xff, 0xff, 0x13]);
 
 /** Whether a frame is an error answer to a realtime or reissue report. */
 export function isReportError(frame: Frame): boolean {
@@ -158,9 +156,9 @@ export class SimulatedVehicle {
     return this.send("realtime", { ...this.header(Command.REALTIME), realtime2016: reportData(Date.now(), speed) }, `${this.vin} reports a speed of ${speed / 10} km/h, beyond the range 0..${MAX_SPEED / 10}`);
   }
 
-  /** Bytes that are no frame at all, where its realtime reports go. */
+  /** A realtime report that cannot be decoded, where its realtime reports go. */
   undecodableReport(): Promise<EvidenceItem> {
-    return this.bus.sendRaw("realtime", this.vin, UNDECODABLE, `${this.vin} sends a realtime report that is no frame`);
+    return this.bus.sendUndecodable("realtime", this.vin, `${this.vin} sends a realtime report that cannot be decoded`);
   }
 
   heartbeat(): Promise<EvidenceItem> {

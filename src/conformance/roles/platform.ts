@@ -21,6 +21,7 @@ export interface PlatformParams {
 export const PLATFORM_ROLE: RoleDefinition<PlatformParams> = {
   role: "platform",
   transport: "bus",
+  tcp: "connect",
   paramsSchema: {
     type: "object",
     additionalProperties: false,

@@ -21,6 +21,11 @@ export interface RoleDefinition<P> {
   readonly role: SutRole;
   /** How the harness reaches the SUT: over the MQTT bus, or VISS over WebSocket. */
   readonly transport: "bus" | "viss";
+  /**
+   * How the harness meets the SUT over GB/T 32960 TCP (PIXIT `tcp`), for the roles that speak it:
+   * it listens as the platform a T-Box connects to, or connects as vehicles to a platform.
+   */
+  readonly tcp?: "listen" | "connect";
   /** JSON Schema of the PIXIT `params` section, with a `default` for every optional key. */
   readonly paramsSchema: object;
   readonly pics: readonly PicsItem[];

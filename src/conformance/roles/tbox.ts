@@ -32,6 +32,7 @@ export interface TboxParams {
 export const TBOX_ROLE: RoleDefinition<TboxParams> = {
   role: "tbox",
   transport: "bus",
+  tcp: "listen",
   paramsSchema: {
     type: "object",
     additionalProperties: false,

@@ -11,7 +11,7 @@ export interface PlatformBehaviour {
   readonly timeCalibrationOffsetMs: number;
   /** Every n-th accepted report is not kept; 0 keeps all. */
   readonly forgetEvery: number;
-  /** Write the year of a login answer's time as 2026 instead of 26 (the field is 0..99). */
+  /** Write the year of a login answer's time as the full year's low byte (2026 → 234) instead of 26 (the field is 0..99). */
   readonly fourDigitYearInLoginAnswer: boolean;
 }
 

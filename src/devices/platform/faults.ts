@@ -48,7 +48,7 @@ export const PLATFORM_FAULTS = [
     name: "login-answer-four-digit-year",
     role: "platform",
     breaks: "GBT32960-2016-PLATFORM-VALID",
-    summary: "writes the year of a login answer's time in full (2026), beyond the field's range 0..99",
+    summary: "writes the full year into a login answer's one-byte year (2026 → its low byte 234), beyond the field's range 0..99",
     apply: (b) => ({ ...b, fourDigitYearInLoginAnswer: true }),
   },
 ] as const satisfies readonly Fault<PlatformBehaviour>[];

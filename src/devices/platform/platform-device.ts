@@ -199,7 +199,8 @@ class Platform {
     if (frame.vehicleLogin2016 !== undefined) {
       const serial = frame.vehicleLogin2016.serial.value ?? 0;
       const outcome = this.sessions.login(vin, serial, now, this.behaviour.acceptDuplicateVin ? "take-over" : this.policy, link);
-      const answerTime = this.behaviour.fourDigitYearInLoginAnswer ? { ...time, year: time.year + 2000 } : time;
+      // The full year squeezed into the one-byte field keeps its low byte (2026 → 234), as it would over TCP.
+      const answerTime = this.behaviour.fourDigitYearInLoginAnswer ? { ...time, year: (time.year + 2000) & 0xff } : time;
       if (this.behaviour.answerLogin) reply(loginAnswer(vin, frame.vehicleLogin2016, outcome === "accepted" ? ResponseFlag.SUCCESS : ResponseFlag.VIN_DUPLICATE, answerTime));
     } else if (frame.realtime2016 !== undefined || frame.reissue2016 !== undefined) {
       const data = frame.realtime2016 ?? frame.reissue2016;

@@ -1,14 +1,8 @@
 import { ResponseFlag, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import type { Observation } from "../../transport/observation.ts";
-import { Gbt32960TcpServer, type Gbt32960Link } from "../../transport/tcp/index.ts";
+import { Gbt32960TcpServer, headerOfBytes, headerOfFrame, type Gbt32960Link } from "../../transport/tcp/index.ts";
 import type { Log } from "../shared/log.ts";
 import { inboundOf, type PlatformMessage } from "./inbound.ts";
-
-interface Header {
-  readonly command: number;
-  readonly responseFlag: number;
-  readonly vin: string;
-}
 
 /** What the platform does with what arrives over TCP. */
 export interface TcpHandlers {
@@ -20,8 +14,7 @@ export interface TcpHandlers {
 
 /**
  * The platform's TCP listener for real T-Boxes (GB/T 32960.3 4.1: the protocol rides on TCP). Over
- * TCP no topic says what a message is or who sent it: the frame header does, and it is read even
- * from a frame the codec rejects, so that a malformed report still gets its error answer.
+ * TCP the frame header says what a message is and who sent it, even of a frame the codec rejects.
  */
 export async function listenForTboxes(address: { readonly port: number; readonly host?: string }, handlers: TcpHandlers): Promise<Gbt32960TcpServer> {
   const server = await Gbt32960TcpServer.listen(address);
@@ -56,16 +49,4 @@ function route(link: Gbt32960Link, observation: Observation, { handle, log }: Tc
     }
   };
   handle({ kind, vin: header.vin, observation, reply, link });
-}
-
-function headerOfFrame(frame: Frame): Header {
-  return { command: frame.command, responseFlag: frame.responseFlag, vin: frame.uniqueId };
-}
-
-/** The header of rejected bytes that begin with a start symbol and hold the 24 header bytes; undefined for garbage. */
-function headerOfBytes(raw: Uint8Array): Header | undefined {
-  const start = raw[0];
-  if (raw.length < 24 || (start !== 0x23 && start !== 0x24) || raw[1] !== start) return undefined;
-  const vin = Buffer.from(raw.subarray(4, 21)).toString("latin1").replace(/[\0 ]+$/, "");
-  return { command: raw[2] as number, responseFlag: raw[3] as number, vin };
 }

@@ -1,5 +1,6 @@
 import { Command, ResponseFlag, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
-import { MESSAGE_KINDS, type MessageKindName, type QoS } from "../message-kinds.ts";
+import { upKindOf } from "./frame-header.ts";
+import { MESSAGE_KINDS, type QoS } from "../message-kinds.ts";
 import { DEFAULT_TOPIC_TEMPLATE, parseTopic, renderTopic, templateProblem, topicFilter } from "../topics.ts";
 
 /** Where the bridge puts frames from T-Boxes, and where it takes frames for them from. */
@@ -10,20 +11,6 @@ export interface TopicLayout {
   readonly down: readonly string[];
   /** The VIN a down topic is addressed to, or undefined. */
   vinOf(topic: string): string | undefined;
-}
-
-const UP_KINDS: ReadonlyMap<number, MessageKindName> = new Map([
-  [Command.VEHICLE_LOGIN, "login"],
-  [Command.REALTIME, "realtime"],
-  [Command.REISSUE, "reissue"],
-  [Command.VEHICLE_LOGOUT, "logout"],
-  [Command.HEARTBEAT, "heartbeat"],
-  [Command.TIME_CALIBRATION, "timeCalibration"],
-]);
-
-/** The message kind of a frame from a T-Box: an answer (to a query, set or control) or a request by its command. */
-function upKindOf(frame: Frame): MessageKindName | undefined {
-  return frame.responseFlag === ResponseFlag.COMMAND ? UP_KINDS.get(frame.command) : "tboxAnswer";
 }
 
 /** The harness scheme (ARCHITECTURE.md §5): `v2x/v1/tbox/<vin>/up/<kind>`, answers and commands on `…/down/answer` and `…/down/command`. */

@@ -10,6 +10,7 @@ export const PLATFORM_PROFILE: SelftestProfile = {
     role: "platform",
     sut: { id: sutId },
     bus: selftestBus(setup),
+    ...(device?.tcp === undefined ? {} : { tcp: { connect: `${device.tcp.host}:${device.tcp.port}` } }),
     link: { control: "proxy", listen: "127.0.0.1:0" },
     // Short windows, loose tolerances: six suite runs share two cores.
     params: {
@@ -26,6 +27,7 @@ export const PLATFORM_PROFILE: SelftestProfile = {
   start: (setup, sutId, faults) =>
     startDevice("platform", {
       ...selftestDeviceOptions(setup, sutId, faults),
+      ...(setup.tcp === undefined ? {} : { tcp: { host: "127.0.0.1", port: 0 } }),
       duplicateVin: "refuse",
     }),
 };

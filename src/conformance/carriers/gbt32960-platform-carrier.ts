@@ -1,0 +1,71 @@
+import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import { Gbt32960TcpServer, headerOfBytes, headerOfFrame, upKindOf, type Gbt32960Link } from "../../transport/tcp/index.ts";
+import { encodeFrame } from "../../wire/gbt32960/index.ts";
+import { HarnessError } from "../harness-error.ts";
+import { observedBy, type Carrier, type ObservationSink, type Observes } from "./carrier.ts";
+import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
+
+export interface ListeningCarrier extends Carrier {
+  /** Where T-Boxes connect. */
+  readonly address: { readonly host: string; readonly port: number };
+}
+
+/**
+ * The harness as the platform a T-Box under test connects to over TCP (GB/T 32960.3 4.1). The frame
+ * header names the kind and the VIN, as a topic does on the bus; bytes too garbled to show a header
+ * are put down to the VIN that last spoke on their connection, as a realtime report (the bulk of
+ * what a T-Box sends), so that a check of every frame sees them. Frames for a VIN go to the
+ * connection it last spoke on.
+ */
+export async function openPlatformCarrier(listen: { readonly host: string; readonly port: number }, sutId: string, observes: Observes, sink: ObservationSink): Promise<ListeningCarrier> {
+  let server: Gbt32960TcpServer;
+  try {
+    server = await Gbt32960TcpServer.listen(listen);
+  } catch (cause) {
+    throw new HarnessError("HarnessFault", `PIXIT tcp.listen ${listen.host}:${listen.port}: ${(cause as Error).message}`, cause);
+  }
+  const observed = observedBy(observes, sutId);
+  const byVin = new Map<string, Gbt32960Link>();
+  const lastVin = new WeakMap<Gbt32960Link, string>();
+  server.on("connection", (link) => {
+    link.on("observation", (o) => {
+      const header = o.decoded.ok ? headerOfFrame(o.decoded.message as unknown as Frame) : headerOfBytes(o.raw);
+      const vin = header?.vin ?? lastVin.get(link);
+      if (vin === undefined) return;
+      lastVin.set(link, vin);
+      byVin.set(vin, link);
+      const kind = header === undefined ? "realtime" : upKindOf(header);
+      if (kind !== undefined && observed(kind, vin)) sink({ ...o, kind, id: vin });
+    });
+  });
+  const linkOf = (vin: string): Gbt32960Link => {
+    const link = byVin.get(vin);
+    if (link === undefined || !link.isOpen) throw new HarnessError("HarnessFault", `no T-Box with VIN ${vin} is connected to the harness on tcp://${server.host}:${server.port}`);
+    return link;
+  };
+  return {
+    address: { host: server.host, port: server.port },
+    send: (kind, id, message) =>
+      settled(() => {
+        const link = linkOf(id);
+        const frame = message as Frame;
+        const bytes = encodeFrame(frame);
+        link.sendBytes(bytes);
+        if (observed(kind, id)) sink(sentObservation(link.channel, kind, id, frame, bytes));
+        return link.channel;
+      }),
+    sendRaw: (_kind, id, payload) =>
+      settled(() => {
+        const link = linkOf(id);
+        link.sendBytes(payload);
+        return link.channel;
+      }),
+    undecodable: undecodableFrame,
+    close: () => server.close(),
+  };
+}
+
+/** What `run` returns, or its throw as a rejection. */
+function settled<T>(run: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(run()));
+}
