@@ -71,6 +71,59 @@ describeWhen({ what: "the Mosquitto broker on 127.0.0.1:1883", available: shared
   });
 });
 
+/** `v2x serve platform --tcp 0`, stopped when the test ends; resolves with the TCP port it printed. */
+async function servePlatformOverTcp(extra: string[] = []): Promise<number> {
+  const child = spawn(process.execPath, [BIN, "serve", "platform", "--tcp", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
+  onTestFinished(async () => {
+    child.kill("SIGINT");
+    if (child.exitCode === null) await once(child, "exit");
+  });
+  let seen = "";
+  return new Promise<number>((resolve, reject) => {
+    child.stdout?.on("data", (d: Buffer) => {
+      seen += d.toString();
+      const port = /over TCP on [^ ]+:(\d+)/.exec(seen)?.[1];
+      if (port !== undefined && seen.includes("stop with")) resolve(Number(port));
+    });
+    child.once("exit", () => reject(new Error(`v2x serve exited early: ${seen}`)));
+  });
+}
+
+describe("v2x run of the platform suite over GB/T 32960 TCP, no broker anywhere", () => {
+  const pixit = (port: number): string => {
+    const file = path.join(tmp, `platform-tcp-${port}.json`);
+    writeFileSync(file, JSON.stringify({ role: "platform", sut: { id: "platform-1" }, tcp: { connect: `127.0.0.1:${port}` }, params: { answerTimeoutMs: 3000 } }));
+    return file;
+  };
+  const only = ["TP/PLATFORM/SESSION/BV-01", "TP/PLATFORM/SESSION/BO-01", "TP/PLATFORM/REPORT/BI-01", "TP/PLATFORM/TIME/BV-01"].flatMap((id) => ["--only", id]);
+
+  it("passes the reference platform's TCP port, every exchange on tcp://", { timeout: 60_000 }, async () => {
+    const port = await servePlatformOverTcp();
+    const report = path.join(tmp, `platform-tcp-${port}`);
+    const run = await v2x(["run", "--role", "platform", "--pixit", pixit(port), "--report", report, ...only]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(report, "report.json"), "utf8")) as { summary: { pass: number }; results: { evidence: { channel: string }[] }[] };
+    expect(json.summary.pass).toBe(4);
+    const channels = new Set(json.results.flatMap((r) => r.evidence.map((e) => e.channel)).filter((c) => c !== ""));
+    expect([...channels]).toEqual([`tcp://127.0.0.1:${port}`]);
+  });
+
+  it("fails a platform that does not answer a report that cannot be decoded, naming the requirement", { timeout: 60_000 }, async () => {
+    const port = await servePlatformOverTcp(["--fault", "no-error-answer"]);
+    const run = await v2x(["run", "--role", "platform", "--pixit", pixit(port), "--report", path.join(tmp, `platform-tcp-${port}`), ...only]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/fail +TP\/PLATFORM\/REPORT\/BI-01/);
+    expect(run.stdout).toContain("GBT32960-2016-B.2.1-ERROR-ANSWER");
+  });
+
+  it("says which PIXIT key points nowhere when the platform is not listening", { timeout: 60_000 }, async () => {
+    const file = pixit(1);
+    const run = await v2x(["run", "--role", "platform", "--pixit", file, "--report", path.join(tmp, "platform-tcp-none"), "--only", "TP/PLATFORM/SESSION/BV-01"]);
+    expect(run.stdout + run.stderr).toContain("cannot connect to the platform at tcp://127.0.0.1:1 (PIXIT tcp.connect)");
+  });
+});
+
 describe("v2x run with bad input", () => {
   it("exits 2 naming the PIXIT file, the path and what was expected", async () => {
     const file = path.join(tmp, "bad-pixit.yaml");
