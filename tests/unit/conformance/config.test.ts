@@ -37,6 +37,14 @@ describe("PIXIT files", () => {
     expect(configError(() => loadPixit("obu", "/nonexistent/pixit.yaml"))).toContain("/nonexistent/pixit.yaml: cannot read it (ENOENT)");
   });
 
+  it("take GB/T 32960 over TCP for the tbox (listen) and platform (connect) suites only, in place of the bus", () => {
+    expect(loadPixit("tbox", file("t.yaml", "role: tbox\nsut: { id: LSVAB4BR7FN000001 }\ntcp: { listen: 0.0.0.0:7325 }\n"))).toMatchObject({ tcp: { listen: "0.0.0.0:7325" } });
+    expect(loadPixit("platform", file("p.yaml", "role: platform\nsut: { id: p }\ntcp: { connect: platform.lab:7325 }\n"))).toMatchObject({ tcp: { connect: "platform.lab:7325" } });
+    expect(configError(() => loadPixit("tbox", file("conn.yaml", "role: tbox\nsut: { id: v }\ntcp: { connect: x:1 }\n")))).toContain("conn.yaml: /tcp/connect: unknown key (expected one of listen)");
+    expect(configError(() => loadPixit("platform", file("port.yaml", "role: platform\nsut: { id: p }\ntcp: { connect: platform.lab }\n")))).toContain("port.yaml: /tcp/connect: malformed");
+    expect(configError(() => loadPixit("obu", file("obu.yaml", "role: obu\nsut: { id: o }\nbus: { url: mqtt://b }\ntcp: { listen: 0.0.0.0:1 }\n")))).toContain("obu.yaml: /tcp: unknown key");
+  });
+
   it("hide passwords in the snapshot a report keeps", () => {
     const pixit = checkPixit("obu", { role: "obu", sut: { id: "o" }, bus: { url: "mqtt://b", username: "u", password: "secret" } });
     expect(JSON.stringify(redactPixit(pixit))).not.toContain("secret");
