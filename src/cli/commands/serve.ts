@@ -6,16 +6,26 @@ import type { FaultDefinition } from "../../devices/fault.ts";
 import { DEVICE_ROLES, isDeviceRole, type DeviceRole } from "../../devices/role.ts";
 import { CliError } from "../cli-error.ts";
 
+/** A host and port given as host:port. */
+export interface HostPort {
+  readonly host: string;
+  readonly port: number;
+}
+
 export interface ServeCommandOptions {
   readonly role: DeviceRole;
-  /** Broker URL; required for every role but vss. */
+  /** Broker URL; required for every role but vss, unless a platform or tbox has `tcp`. */
   readonly broker?: string;
   readonly id?: string;
   readonly faults: readonly string[];
   /** vss: the VISS port; platform: the query interface's port. */
   readonly port?: number;
-  /** platform: also listen for T-Boxes speaking GB/T 32960 over TCP on this port. */
-  readonly tcp?: number;
+  /**
+   * platform: also listen for T-Boxes speaking GB/T 32960 over TCP, on this port of every interface
+   * or on this host and port; tbox: send GB/T 32960 frames over TCP to the platform at this host and
+   * port instead of over the bus (a bare port is refused).
+   */
+  readonly tcp?: number | HostPort;
   readonly seed?: number;
   readonly topicTemplate?: string;
   /** The device runs until this aborts. */
@@ -25,6 +35,11 @@ export interface ServeCommandOptions {
 }
 
 const BUS_ROLES: ReadonlySet<DeviceRole> = new Set(["obu", "rsu", "tbox", "platform"]);
+/** What --tcp does for the roles it applies to. */
+const TCP_USES: Partial<Record<DeviceRole, string>> = {
+  platform: "listen for T-Boxes over TCP with --tcp <port>",
+  tbox: "connect to the platform over TCP with --tcp <host:port>",
+};
 
 /** Runs the reference device of a role until `signal` aborts, then stops it cleanly. */
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -38,6 +53,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   };
   const template = options.topicTemplate === undefined ? {} : { topicTemplate: options.topicTemplate };
   const bus = { ...common, broker: options.broker ?? "", ...template };
+  const broker = options.broker === undefined ? {} : { broker: options.broker };
+  const { tcp } = options;
   const port = options.port === undefined ? {} : { port: options.port };
   let device;
   try {
@@ -46,10 +63,12 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
       device = await startDevice("platform", {
         ...common,
         ...template,
-        ...(options.broker === undefined ? {} : { broker: options.broker }),
-        ...(options.tcp === undefined ? {} : { tcp: { port: options.tcp } }),
+        ...broker,
+        ...(tcp === undefined ? {} : { tcp: typeof tcp === "number" ? { port: tcp } : tcp }),
         ...(options.port === undefined ? {} : { queryPort: options.port }),
       });
+    } else if (role === "tbox") {
+      device = await startDevice("tbox", { ...common, ...template, ...broker, ...(tcp === undefined ? {} : { tcp: platformAddressOf(tcp) }) });
     } else device = await startDevice(role, bus);
   } catch (error) {
     if (isDeviceError(error)) throw new CliError(error.message);
@@ -75,10 +94,11 @@ export function faultTable(faults: readonly FaultDefinition[] = FAULT_CATALOGUE)
 export function serveOptionsFrom(role: string | undefined, opts: ServeFlags, signal: AbortSignal): ServeCommandOptions {
   if (role === undefined) throw new CliError(`name a role to serve (${DEVICE_ROLES.join(", ")}), or list the faults with --list-faults`);
   if (!isDeviceRole(role)) throw new CliError(`unknown role "${role}"; the roles are ${DEVICE_ROLES.join(", ")}`);
-  if (opts.tcp !== undefined && role !== "platform") throw new CliError("--tcp applies to platform only: the port where T-Boxes connect over GB/T 32960 TCP");
-  const overTcp = role === "platform" && opts.tcp !== undefined;
-  if (BUS_ROLES.has(role) && opts.broker === undefined && !overTcp) {
-    const alternative = role === "platform" ? ", or listen for T-Boxes over TCP with --tcp <port>" : "";
+  const tcpUse = TCP_USES[role];
+  if (opts.tcp !== undefined && tcpUse === undefined) throw new CliError(`--tcp applies to platform (${TCP_USES.platform}) and tbox (${TCP_USES.tbox}) only`);
+  if (opts.tcp !== undefined && role === "tbox") platformAddressOf(opts.tcp);
+  if (BUS_ROLES.has(role) && opts.broker === undefined && opts.tcp === undefined) {
+    const alternative = tcpUse === undefined ? "" : `, or ${tcpUse}`;
     throw new CliError(`${role} talks MQTT: give the broker with --broker <url>, e.g. --broker mqtt://127.0.0.1:1883 (v2x broker runs one)${alternative}`);
   }
   if (role === "vss" && opts.broker !== undefined) throw new CliError("vss serves VISS over WebSocket and takes no --broker; choose its port with --port");
@@ -105,10 +125,16 @@ export interface ServeFlags {
   readonly id?: string;
   readonly fault: string[];
   readonly port?: number;
-  readonly tcp?: number;
+  readonly tcp?: number | HostPort;
   readonly seed?: number;
   readonly topicTemplate?: string;
   readonly listFaults?: boolean;
+}
+
+/** A tbox's --tcp: the platform's host:port; a bare port, which only a platform takes, is a usage error. */
+function platformAddressOf(tcp: number | HostPort): HostPort {
+  if (typeof tcp === "number") throw new CliError(`tbox --tcp is the platform's address as host:port, e.g. --tcp 127.0.0.1:7325; got ${tcp}`);
+  return tcp;
 }
 
 /** Commander parser of a port option. */
@@ -116,6 +142,15 @@ export function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0..65535 (0 picks a free one).");
   return n;
+}
+
+/** Commander parser of --tcp: a port, or host:port with an IPv6 host in brackets. */
+export function tcpAddress(value: string): number | HostPort {
+  if (/^\d+$/.test(value)) return port(value);
+  const [, bracketed, plain, digits = ""] = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d+)$/.exec(value) ?? [];
+  const host = bracketed ?? plain;
+  if (host === undefined) throw new InvalidArgumentError("expected a port (platform) or host:port (platform, tbox), e.g. 7325 or 127.0.0.1:7325.");
+  return { host, port: port(digits) };
 }
 
 function integer(value: string): number {
@@ -129,23 +164,27 @@ function collectFaults(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",").map((name) => name.trim()).filter((name) => name !== "")];
 }
 
-/** Adds `v2x serve <role> --broker <url> [--id] [--fault …] [--port] [--seed]` and `v2x serve --list-faults`. */
+/** Adds `v2x serve <role> [--broker <url>] [--tcp <port|host:port>] [--id] [--fault …] [--port] [--seed]` and `v2x serve --list-faults`. */
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description("run a reference device of a role (obu, rsu, tbox, platform, vss): correct by default, or with named faults")
     .argument("[role]", `the role to serve: ${DEVICE_ROLES.join(", ")}`)
-    .option("--broker <url>", "MQTT broker the device talks through (every role but vss), e.g. mqtt://127.0.0.1:1883")
+    .option("--broker <url>", "MQTT broker the device talks through (every role but vss; platform and tbox may use --tcp instead), e.g. mqtt://127.0.0.1:1883")
     .option("--id <id>", "device id in its topics (obu, platform: a name; rsu: 16 hex digits; tbox: the 17-character VIN)")
     .addOption(new Option("--fault <name>", "switch on a named fault; repeat it or separate names with commas (see --list-faults)").argParser(collectFaults).default([], "none"))
     .option("--port <n>", "vss: port of the VISS server; platform: port of the query interface (default: 0, a free one)", port)
-    .option("--tcp <port>", "platform: also (or, without --broker, only) listen for T-Boxes speaking GB/T 32960 over TCP on this port, on every interface", port)
+    .option(
+      "--tcp <port|host:port>",
+      "platform: also (or, without --broker, only) listen for T-Boxes speaking GB/T 32960 over TCP on this port of every interface, or on host:port; tbox: send GB/T 32960 frames over TCP to the platform at host:port instead of over the bus (a --broker then carries only the upper tester)",
+      tcpAddress,
+    )
     .option("--seed <n>", "seed of the device's random streams (default: the device id)", integer)
     .option("--topic-template <t>", 'MQTT topic template (default: "v2x/v1/{role}/{id}/{dir}/{type}")')
     .option("--list-faults", "print every role's faults with the requirement each breaks, and exit")
     .addHelpText(
       "after",
-      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve platform --tcp 7325 --port 8091\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
+      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve platform --tcp 7325 --port 8091\n  v2x serve tbox --tcp 127.0.0.1:7325 --broker mqtt://127.0.0.1:1883\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
     )
     .action(async (role: string | undefined, opts: ServeFlags) => {
       if (opts.listFaults === true) {

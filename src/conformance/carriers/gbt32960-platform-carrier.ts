@@ -1,9 +1,13 @@
+import { EventEmitter } from "node:events";
 import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { Gbt32960TcpServer, headerOfBytes, headerOfFrame, upKindOf, type Gbt32960Link } from "../../transport/tcp/index.ts";
 import { encodeFrame } from "../../wire/gbt32960/index.ts";
 import { HarnessError } from "../harness-error.ts";
 import { observedBy, type Carrier, type ObservationSink, type Observes } from "./carrier.ts";
 import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
+
+/** How long a send waits for a T-Box that is not connected (or not known yet) to speak, ms. */
+const CONNECT_WAIT_MS = 5000;
 
 export interface ListeningCarrier extends Carrier {
   /** Where T-Boxes connect. */
@@ -26,6 +30,8 @@ export async function openPlatformCarrier(listen: { readonly host: string; reado
   }
   const observed = observedBy(observes, sutId);
   const byVin = new Map<string, Gbt32960Link>();
+  const spoke = new EventEmitter<{ spoke: [vin: string] }>();
+  spoke.setMaxListeners(0);
   const lastVin = new WeakMap<Gbt32960Link, string>();
   server.on("connection", (link) => {
     link.on("observation", (o) => {
@@ -34,38 +40,51 @@ export async function openPlatformCarrier(listen: { readonly host: string; reado
       if (vin === undefined) return;
       lastVin.set(link, vin);
       byVin.set(vin, link);
+      spoke.emit("spoke", vin);
       const kind = header === undefined ? "realtime" : upKindOf(header);
       if (kind !== undefined && observed(kind, vin)) sink({ ...o, kind, id: vin });
     });
   });
-  const linkOf = (vin: string): Gbt32960Link => {
-    const link = byVin.get(vin);
-    if (link === undefined || !link.isOpen) throw new HarnessError("HarnessFault", `no T-Box with VIN ${vin} is connected to the harness on tcp://${server.host}:${server.port}`);
+  // A T-Box that has just (re)connected is known by its VIN only once its first frame is read.
+  const linkOf = async (vin: string): Promise<Gbt32960Link> => {
+    const open = (): Gbt32960Link | undefined => {
+      const link = byVin.get(vin);
+      return link?.isOpen === true ? link : undefined;
+    };
+    if (open() === undefined) {
+      await new Promise<void>((resolve) => {
+        const heard = (who: string): void => {
+          if (who === vin) finish();
+        };
+        const finish = (): void => {
+          clearTimeout(timer);
+          spoke.off("spoke", heard);
+          resolve();
+        };
+        const timer = setTimeout(finish, CONNECT_WAIT_MS);
+        spoke.on("spoke", heard);
+      });
+    }
+    const link = open();
+    if (link === undefined) throw new HarnessError("HarnessFault", `no T-Box with VIN ${vin} has spoken on a connection to the harness on tcp://${server.host}:${server.port} in ${CONNECT_WAIT_MS} ms`);
     return link;
   };
   return {
     address: { host: server.host, port: server.port },
-    send: (kind, id, message) =>
-      settled(() => {
-        const link = linkOf(id);
-        const frame = message as Frame;
-        const bytes = encodeFrame(frame);
-        link.sendBytes(bytes);
-        if (observed(kind, id)) sink(sentObservation(link.channel, kind, id, frame, bytes));
-        return link.channel;
-      }),
-    sendRaw: (_kind, id, payload) =>
-      settled(() => {
-        const link = linkOf(id);
-        link.sendBytes(payload);
-        return link.channel;
-      }),
+    send: async (kind, id, message) => {
+      const link = await linkOf(id);
+      const frame = message as Frame;
+      const bytes = encodeFrame(frame);
+      link.sendBytes(bytes);
+      if (observed(kind, id)) sink(sentObservation(link.channel, kind, id, frame, bytes));
+      return link.channel;
+    },
+    sendRaw: async (_kind, id, payload) => {
+      const link = await linkOf(id);
+      link.sendBytes(payload);
+      return link.channel;
+    },
     undecodable: undecodableFrame,
     close: () => server.close(),
   };
-}
-
-/** What `run` returns, or its throw as a rejection. */
-function settled<T>(run: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(run()));
 }

@@ -1,5 +1,6 @@
 import { DeviceError } from "../device-error.ts";
 import { checkInteger, checkWhole, type BusDeviceOptions } from "../shared/device-options.ts";
+import type { TcpAddress } from "./tcp-transport.ts";
 import { FACTORY_SETTINGS, type TerminalSettings } from "./terminal-parameters.ts";
 
 export interface TboxAlarmSpec {
@@ -10,7 +11,11 @@ export interface TboxAlarmSpec {
   readonly durationMs?: number;
 }
 
-export interface TboxOptions extends BusDeviceOptions {
+export interface TboxOptions extends Omit<BusDeviceOptions, "broker"> {
+  /** Broker URL of the MQTT bus. Required unless `tcp` is given; with `tcp` it carries only the upper tester, and without it there is none. */
+  readonly broker?: string;
+  /** Send GB/T 32960 frames over TCP to the platform at host:port instead of over the bus. */
+  readonly tcp?: TcpAddress;
   /** Report interval in normal driving (parameter 0x02), ms, whole seconds from 1 s to 600 s. Default: 10000. */
   readonly reportIntervalMs?: number;
   /** Report interval during a level-3 alarm (parameter 0x03), ms, 1..60000. Default: 1000. */
@@ -27,6 +32,16 @@ export interface TboxOptions extends BusDeviceOptions {
   readonly alarm?: TboxAlarmSpec;
 }
 
+/** How the T-Box reaches its platform. */
+export type PlatformLink = { readonly tcp: TcpAddress } | { readonly broker: string };
+
+/** Over TCP when the options give `tcp`, else through the broker; neither is a DeviceOptionError. */
+export function platformLinkOf({ tcp, broker }: TboxOptions): PlatformLink {
+  if (tcp !== undefined) return { tcp };
+  if (broker !== undefined) return { broker };
+  throw new DeviceError("DeviceOptionError", "the T-Box needs a broker (MQTT), a platform to connect to over TCP (tcp), or both");
+}
+
 /** The terminal settings the options give, checked against the ranges of their parameters. */
 export function settingsOf(options: TboxOptions): TerminalSettings {
   const settings: TerminalSettings = {
@@ -35,7 +50,7 @@ export function settingsOf(options: TboxOptions): TerminalSettings {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? FACTORY_SETTINGS.heartbeatIntervalMs,
     answerTimeoutMs: options.answerTimeoutMs ?? FACTORY_SETTINGS.answerTimeoutMs,
     loginRetryIntervalMs: options.loginRetryIntervalMs ?? FACTORY_SETTINGS.loginRetryIntervalMs,
-    ...brokerAddress(options.broker),
+    ...platformAddress(platformLinkOf(options)),
   };
   checkWhole("reportIntervalMs", settings.reportIntervalMs, 1000, 1, 600, "seconds");
   checkInteger("alarmIntervalMs", settings.alarmIntervalMs, 1, 60_000, "ms");
@@ -46,11 +61,13 @@ export function settingsOf(options: TboxOptions): TerminalSettings {
   return settings;
 }
 
-function brokerAddress(url: string): { host: string; port: number } {
+/** The platform's address as parameters 0x05 and 0x06 hold it (a port of at most 65531). */
+function platformAddress(link: PlatformLink): { host: string; port: number } {
+  if ("tcp" in link) return { host: link.tcp.host, port: Math.min(65531, link.tcp.port) };
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(link.broker);
     return { host: parsed.hostname, port: Math.min(65531, Number(parsed.port || 1883)) };
   } catch {
-    throw new DeviceError("DeviceOptionError", `broker ${JSON.stringify(url)} is not a URL such as mqtt://127.0.0.1:1883`);
+    throw new DeviceError("DeviceOptionError", `broker ${JSON.stringify(link.broker)} is not a URL such as mqtt://127.0.0.1:1883`);
   }
 }

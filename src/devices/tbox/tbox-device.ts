@@ -3,20 +3,19 @@ import { UtEvent, UtResult, type UtRequest } from "../../schema/gen/v2xh/harness
 import { formatViolation, validateRules, type Violation } from "../../schema/index.ts";
 import { beijingTime, Random, TboxModel, type Cancel } from "../../sim/index.ts";
 import type { MessageKindName } from "../../transport/message-kinds.ts";
-import type { MqttBinding } from "../../transport/mqtt/index.ts";
 import type { Observation } from "../../transport/observation.ts";
 import { DeviceError } from "../device-error.ts";
 import { behaviourWith } from "../fault.ts";
 import type { RunningDevice } from "../running-device.ts";
 import { ArterialDrive, STEP_MS } from "../shared/arterial-drive.ts";
 import { beijingDate, epochOfBeijingTime } from "../shared/beijing-time.ts";
-import { connectBinding, createBinding, openUpperTester } from "../shared/bus.ts";
+import { openUpperTester } from "../shared/bus.ts";
 import { resolveDeviceOptions, type ResolvedDeviceOptions } from "../shared/device-options.ts";
 import { Periodic } from "../shared/periodic.ts";
 import { testScenario } from "../shared/test-network.ts";
-import { topicOf } from "../shared/topics.ts";
 import { done, invalidArgument, notSupported, upperTesterTopic, type UpperTester, type UtAnswer } from "../shared/upper-tester.ts";
 import { REFERENCE_TBOX, type TboxBehaviour } from "./behaviour.ts";
+import type { TboxTransport } from "./connection.ts";
 import { TBOX_FAULTS } from "./faults.ts";
 import {
   heartbeatFrame,
@@ -30,10 +29,12 @@ import {
   type LoginIdentity,
 } from "./frames.ts";
 import { TboxLink } from "./link.ts";
-import { settingsOf, type TboxAlarmSpec, type TboxOptions } from "./options.ts";
+import { mqttTransport } from "./mqtt-transport.ts";
+import { platformLinkOf, settingsOf, type TboxAlarmSpec, type TboxOptions } from "./options.ts";
 import { answerCommand } from "./platform-commands.ts";
 import { LoginSerials } from "./login-serials.ts";
 import { Outbox, SampleHistory } from "./report-buffers.ts";
+import { tcpTransport } from "./tcp-transport.ts";
 import { FACTORY_SETTINGS, parameterTable, TerminalParameters, type TerminalSettings } from "./terminal-parameters.ts";
 
 export interface TboxDevice extends RunningDevice {
@@ -52,11 +53,12 @@ const OUTBOX_LIMIT = 3 * 24 * 3600;
 const LOGIN_ATTEMPTS = 3;
 
 /**
- * A reference T-Box (GB/T 32960.3-2016 Annex B over MQTT) in a vehicle driving the test network.
- * It logs in, asks for the time, reports at its period with a heartbeat, stores reports while its
- * link is down and reissues them after, reports every second around a level-3 alarm (reissuing the
- * 30 s before it), answers parameter queries and sets, and logs out when stopped. An MQTT
- * reconnect does not start a new login: the broker, not the T-Box, holds the session.
+ * A reference T-Box (GB/T 32960.3-2016 Annex B over MQTT or TCP) in a vehicle driving the test
+ * network. It logs in, asks for the time, reports at its period with a heartbeat, stores reports
+ * while its link is down and reissues them after, reports every second around a level-3 alarm
+ * (reissuing the 30 s before it), answers parameter queries and sets, and logs out when stopped.
+ * An MQTT reconnect does not start a new login: the broker, not the T-Box, holds the session; a
+ * new TCP connection does.
  */
 export async function startTbox(options: TboxOptions): Promise<TboxDevice> {
   const scenario = testScenario();
@@ -66,38 +68,33 @@ export async function startTbox(options: TboxOptions): Promise<TboxDevice> {
   if (!/^[\x21-\x7e]{17}$/.test(resolved.id)) throw new DeviceError("DeviceOptionError", `a T-Box id is its VIN, 17 printable ASCII characters; got ${JSON.stringify(resolved.id)}`);
   const behaviour = behaviourWith("tbox", REFERENCE_TBOX, TBOX_FAULTS, resolved.faults);
   const settings = settingsOf(options);
+  const transport = transportOf(options, resolved);
   const tbox = new Tbox(resolved, behaviour, settings, options);
+  const { broker } = options;
+  const upperTester = broker !== undefined && options.upperTester !== false;
   try {
-    await tbox.connect(() => connected(options, resolved, tbox));
-    tbox.upperTester = await openUpperTester(options, resolved, (request) => tbox.answer(request));
+    await tbox.connect(transport);
+    if (upperTester) tbox.upperTester = await openUpperTester({ ...options, broker }, resolved, (request) => tbox.answer(request));
   } catch (error) {
     await tbox.stop();
     throw error;
   }
   tbox.logIn();
   const { id } = resolved;
-  const topic = (kind: MessageKindName): string => topicOf(options.topicTemplate, kind, id);
   return {
     role: "tbox",
     id,
     vin: id,
     faults: resolved.faults,
-    describe: [
-      `GB/T 32960-2016 login on ${topic("login")}, realtime every ${settings.reportIntervalMs} ms on ${topic("realtime")}, heartbeat every ${settings.heartbeatIntervalMs} ms on ${topic("heartbeat")}`,
-      `platform answers and commands heard on ${topic("platformAnswer")} and ${topic("platformCommand")}`,
-      ...(options.upperTester === false ? [] : [`upper tester on ${upperTesterTopic(id, "request")}`]),
-    ],
+    describe: [...transport.describe(settings), ...(upperTester ? [`upper tester on ${upperTesterTopic(id, "request")}`] : [])],
     stop: () => tbox.stop(),
   };
 }
 
-/** A data connection of the T-Box: connected, listening to the platform's answers and commands. */
-async function connected(options: TboxOptions, resolved: ResolvedDeviceOptions, tbox: Tbox): Promise<MqttBinding> {
-  const binding = createBinding(options, resolved, "tbox");
-  await connectBinding(binding, resolved.log);
-  await binding.subscribe({ kind: "platformAnswer", id: resolved.id }, (observation) => tbox.hear(observation));
-  await binding.subscribe({ kind: "platformCommand", id: resolved.id }, (observation) => tbox.hear(observation));
-  return binding;
+/** The way to the platform the options choose. */
+function transportOf(options: TboxOptions, resolved: ResolvedDeviceOptions): TboxTransport {
+  const link = platformLinkOf(options);
+  return "tcp" in link ? tcpTransport(link.tcp, options.reconnect, resolved) : mqttTransport({ ...options, broker: link.broker }, resolved);
 }
 
 type Phase = "logged-out" | "logging-in" | "logged-in" | "stopped";
@@ -154,8 +151,11 @@ class Tbox {
     this.drive = new ArterialDrive(scenario, clock.now(), this.vin, random);
   }
 
-  async connect(open: () => Promise<MqttBinding>): Promise<void> {
-    this.link = await TboxLink.connect(open, () => this.flushOutbox());
+  async connect(transport: TboxTransport): Promise<void> {
+    this.link = await TboxLink.connect(
+      () => transport.open((observation) => this.hear(observation)),
+      () => (transport.loginPerConnection ? this.logInAgain() : this.flushOutbox()),
+    );
   }
 
   /** The T-Box's own clock: the time it puts in its frames. */
@@ -165,8 +165,13 @@ class Tbox {
 
   logIn(): void {
     if (this.phase !== "logged-out") return;
-    this.phase = "logging-in";
     if (this.behaviour.realtimeBeforeLogin) this.publish("realtime", realtimeFrame(this.vin, this.collect()));
+    this.beginLogin();
+  }
+
+  private beginLogin(): void {
+    this.timers.login();
+    this.phase = "logging-in";
     this.loginSerial = this.serials.next(beijingDate(this.now()));
     this.unansweredLogins = 0;
     this.sendLogin();
@@ -220,7 +225,7 @@ class Tbox {
   }
 
   private publish(kind: MessageKindName, frame: Frame): boolean {
-    const sent = this.link?.publish(kind, this.vin, frame);
+    const sent = this.link?.publish(kind, frame);
     sent?.catch((error: Error) => this.options.log(`${kind} not sent: ${error.message}`));
     return sent !== undefined;
   }
@@ -253,14 +258,23 @@ class Tbox {
     }
   }
 
+  /** Logged in: reports go out, and what was stored goes out as reissue. */
   private startSession(): void {
-    const { clock } = this.options;
     this.phase = "logged-in";
     this.requestTime();
+    if (this.reporting === undefined) this.startReporting();
+    this.flushOutbox();
+  }
+
+  private startReporting(): void {
+    const { clock } = this.options;
     const first = (interval: number): number => clock.now() + interval;
     this.reporting = new Periodic(clock, this.reportInterval(), () => this.report(), first(this.reportInterval()));
     if (this.behaviour.sendHeartbeat) {
-      this.heartbeat = new Periodic(clock, this.parameters.heartbeatIntervalMs, () => this.publish("heartbeat", heartbeatFrame(this.vin)), first(this.parameters.heartbeatIntervalMs));
+      const beat = (): void => {
+        if (this.phase === "logged-in") this.publish("heartbeat", heartbeatFrame(this.vin));
+      };
+      this.heartbeat = new Periodic(clock, this.parameters.heartbeatIntervalMs, beat, first(this.parameters.heartbeatIntervalMs));
     }
     this.sampling = new Periodic(clock, SAMPLE_INTERVAL_MS, () => this.history.push(this.collect()));
     const alarm = this.alarmSpec;
@@ -272,6 +286,14 @@ class Tbox {
     this.sampling = this.reporting = this.heartbeat = undefined;
     this.timers.calibration();
     this.timers.alarm();
+  }
+
+  /**
+   * On a new connection to a platform that ended the session with the old one: log in again. The
+   * T-Box keeps collecting meanwhile; its reports wait in the outbox until the login is answered.
+   */
+  private logInAgain(): void {
+    if (this.phase === "logging-in" || this.phase === "logged-in") this.beginLogin();
   }
 
   private ignitionOff(): void {
@@ -313,7 +335,7 @@ class Tbox {
 
   private report(): void {
     const data = this.collect();
-    if (!this.publish("realtime", realtimeFrame(this.vin, data))) this.outbox.push(data);
+    if (this.phase !== "logged-in" || !this.publish("realtime", realtimeFrame(this.vin, data))) this.outbox.push(data);
     this.reporting?.setPeriod(this.reportInterval());
   }
 
@@ -344,7 +366,7 @@ class Tbox {
     for (const data of reports) if (!this.publish("reissue", reissueFrame(this.vin, data))) this.outbox.push(data);
   }
 
-  /** After an outage: reissue what was stored meanwhile. */
+  /** After an outage or a new login: reissue what was stored meanwhile. */
   private flushOutbox(): void {
     if (this.phase !== "logged-in" || this.link?.online !== true) return;
     const stored = this.outbox.take();

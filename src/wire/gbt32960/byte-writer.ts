@@ -4,11 +4,14 @@ import { WireError, type WireErrorName } from "./wire-error.ts";
 /** Writes big-endian fields into a growing buffer, refusing any value its field cannot hold. */
 export class ByteWriter {
   readonly path = new FieldPath();
+  /** Whether a count whose list has another length is written as given (Gbt32960Options.mismatchedCounts). */
+  readonly writesMismatchedCounts: boolean;
   private buffer: Uint8Array;
   private length = 0;
 
-  constructor(initialSize = 256) {
+  constructor(initialSize = 256, writesMismatchedCounts = false) {
     this.buffer = new Uint8Array(initialSize);
+    this.writesMismatchedCounts = writesMismatchedCounts;
   }
 
   /** Bytes written so far. */

@@ -22,9 +22,15 @@ export interface Gbt32960Options {
   readonly keys: DataUnitKeys;
   /** Largest frame the stream framer waits for, in bytes; a header declaring more is an error. Default: 65556 (the standard's largest frame). */
   readonly maxFrameSize: number;
+  /**
+   * What the encoder does with a count field (alarm fault counts) whose list has another length:
+   * "refuse" (a WireError naming the list), or "write" the count and the list as given, the frame a
+   * device with that bug sends, which the receiver then misreads. Default: "refuse".
+   */
+  readonly mismatchedCounts: "refuse" | "write";
 }
 
-export const DEFAULT_OPTIONS: Gbt32960Options = { keys: {}, maxFrameSize: 65556 };
+export const DEFAULT_OPTIONS: Gbt32960Options = { keys: {}, maxFrameSize: 65556, mismatchedCounts: "refuse" };
 
 export function withDefaults(options: Partial<Gbt32960Options>): Gbt32960Options {
   return { ...DEFAULT_OPTIONS, ...options };

@@ -74,7 +74,7 @@ describe("the harness as the platform (tbox suite over TCP)", () => {
   it("refuses to send to a VIN that is not connected, naming it", async ({ expect, onTestFinished }) => {
     const carrier = await openPlatformCarrier({ host: "127.0.0.1", port: 0 }, SUT, observes, () => undefined);
     onTestFinished(() => carrier.close());
-    await expect(carrier.send("platformAnswer", SUT, heartbeatAnswer(SUT))).rejects.toThrow(`no T-Box with VIN ${SUT} is connected`);
+    await expect(carrier.send("platformAnswer", SUT, heartbeatAnswer(SUT))).rejects.toThrow(`no T-Box with VIN ${SUT} has spoken on a connection to the harness`);
   });
 
   it("names the address when it cannot listen", async ({ expect, onTestFinished }) => {

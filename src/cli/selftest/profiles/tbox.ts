@@ -15,6 +15,7 @@ export const TBOX_PROFILE: SelftestProfile = {
     role: "tbox",
     sut: { id: sutId },
     bus: selftestBus(setup),
+    ...(setup.tcp === undefined ? {} : { tcp: { listen: "127.0.0.1:0" } }),
     link: { control: "proxy", listen: "127.0.0.1:0" },
     // Short windows, loose tolerances: six suite runs share two cores, so a report may come a period late.
     params: {
@@ -36,6 +37,7 @@ export const TBOX_PROFILE: SelftestProfile = {
   start: (setup, sutId, faults) =>
     startDevice("tbox", {
       ...selftestDeviceOptions(setup, sutId, faults),
+      ...(setup.tcp === undefined ? {} : { tcp: setup.tcp.proxy }),
       reportIntervalMs: REPORT_PERIOD_MS,
       heartbeatIntervalMs: HEARTBEAT_PERIOD_MS,
       answerTimeoutMs: 1000,

@@ -140,3 +140,35 @@ describe("encodeFrame: values its fields cannot hold", () => {
   it("encryption AES with a plain body and no key", () =>
     expectEncodeError({ ...realtime([]), encryption: Encryption.AES }, "CipherError", "encryption: encryption 3 needs a key in options.keys, or an `encrypted` body"));
 });
+
+describe("encodeFrame with mismatchedCounts: \"write\"", () => {
+  const alarm = (count: number, codes: number[]): RealtimeData2016["units"][number] => ({
+    alarm: {
+      maxAlarmLevel: 1,
+      generalAlarmFlags: 0,
+      ressFaultCount: { value: 0 },
+      ressFaultCodes: [],
+      motorFaultCount: { value: 0 },
+      motorFaultCodes: [],
+      engineFaultCount: { value: 0 },
+      engineFaultCodes: [],
+      otherFaultCount: { value: count },
+      otherFaultCodes: codes,
+    },
+  });
+
+  it("writes the count and the list as given, a frame the receiver misreads", () => {
+    const frame = realtime([alarm(2, [0x01020304]), { userDefined: { type: 0x80, data: new Uint8Array([0xaa, 0xbb, 0xcc, 0xdd]) } }]);
+    const bytes = encodeFrame(frame, { mismatchedCounts: "write" });
+    const correct = encodeFrame(realtime([alarm(1, [0x01020304]), { userDefined: { type: 0x80, data: new Uint8Array([0xaa, 0xbb, 0xcc, 0xdd]) } }]));
+    expect(bytes.length).toBe(correct.length);
+    // Only the count byte (and so the BCC) differs.
+    expect([...bytes].filter((b, i) => b !== correct[i]).length).toBe(2);
+    expect(() => decodeFrame(bytes)).toThrow();
+  });
+
+  it("still writes a consistent frame byte for byte as the default does", () => {
+    const frame = realtime([alarm(1, [7])]);
+    expect(toHex(encodeFrame(frame, { mismatchedCounts: "write" }))).toBe(toHex(encodeFrame(frame)));
+  });
+});
