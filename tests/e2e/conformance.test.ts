@@ -133,6 +133,12 @@ describe("v2x run with bad input", () => {
     expect(run.stderr).toContain(`${file}: /bus/url: malformed`);
   });
 
+  it("exits 2 when selftest --tcp is asked for a suite that does not run over TCP", () => {
+    const run = spawnSync(process.execPath, [BIN, "selftest", "--tcp", "--role", "obu", "--broker", "mqtt://127.0.0.1:1"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("the obu suite does not run over GB/T 32960 TCP; only tbox and platform do");
+  });
+
   it("exits 2 for an unknown role", () => {
     const run = spawnSync(process.execPath, [BIN, "run", "--role", "car", "--pixit", "x"], { encoding: "utf8" });
     expect(run.status).toBe(2);
