@@ -38,7 +38,7 @@ export function tcpTransport(address: TcpAddress, reconnect: Partial<ReconnectOp
         // send throws while offline; the executor turns that into a rejection.
         send: (_kind, frame) => new Promise((resolve) => resolve(client.send(frame))),
         onReconnect: (listener) => void client.on("connect", listener),
-        close: () => Promise.resolve(client.close()),
+        close: () => client.end(),
       };
     },
     describe: (settings) => [

@@ -69,10 +69,19 @@ export class Gbt32960TcpClient extends EventEmitter<Gbt32960ClientEvents> {
     this.current().sendBytes(bytes);
   }
 
+  /** Closes for good at once, dropping what waits to be written. */
   close(): void {
     this.closed = true;
     this.schedule.clear();
     this.link?.close();
+    this.emit("close");
+  }
+
+  /** Closes for good once what waits to be written has gone out (at most `timeoutMs`): the last frames sent (a logout) reach the platform. */
+  async end(timeoutMs = 1000): Promise<void> {
+    this.closed = true;
+    this.schedule.clear();
+    await this.link?.end(timeoutMs);
     this.emit("close");
   }
 

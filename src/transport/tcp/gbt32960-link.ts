@@ -90,9 +90,22 @@ export class Gbt32960Link extends EventEmitter<Gbt32960LinkEvents> {
     this.socket.write(bytes);
   }
 
-  /** Ends the connection; the `close` event follows. */
+  /** Ends the connection at once, dropping what waits to be written; the `close` event follows. */
   close(): void {
     this.socket.destroy();
+  }
+
+  /** Ends the connection once what waits to be written has gone out (at most `timeoutMs`, then as close does); resolves when it is closed. */
+  end(timeoutMs: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.socket.destroy(), timeoutMs);
+      this.once("close", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.socket.end();
+    });
   }
 
   private read(chunk: Buffer): void {

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { connect, type Socket } from "node:net";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { heartbeatFrame } from "../../../../src/devices/tbox/frames.ts";
 import { Command, type Frame } from "../../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
@@ -137,5 +137,30 @@ describe("Gbt32960TcpClient", () => {
     client.send(heartbeatFrame(VIN));
     await eventually(() => observations.length === 1, "the frame");
     expect(observations[0]?.raw).toEqual(encodeFrame(heartbeatFrame(VIN)));
+  });
+
+  it("end() lets every frame already sent reach a slow peer before the connection closes, and does not reconnect", async () => {
+    let received = 0;
+    let accepted = 0;
+    const peer = createServer((socket) => {
+      accepted++;
+      // A peer that reads nothing for a while: what the client sends waits in its socket.
+      socket.pause();
+      setTimeout(() => socket.resume(), 200);
+      socket.on("data", (chunk: Buffer) => (received += chunk.length));
+    });
+    peer.listen(0, "127.0.0.1");
+    await once(peer, "listening");
+    onTestFinished(() => void peer.close());
+    const client = new Gbt32960TcpClient({ host: "127.0.0.1", port: (peer.address() as AddressInfo).port, reconnect: { initialDelayMs: 0 }, maxWriteBuffer: 64 << 20 });
+    await client.connect();
+    // More than the kernel's socket buffers hold, so that most of it still waits in the client.
+    const chunk = new Uint8Array(1 << 20);
+    const chunks = 32;
+    for (let i = 0; i < chunks; i++) client.sendBytes(chunk);
+    await client.end(10_000);
+    expect(received).toBe(chunks * chunk.length);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([accepted, client.connected]).toEqual([1, false]);
   });
 });
