@@ -7,6 +7,7 @@ import { registerBridgeCommand } from "./commands/bridge.ts";
 import { registerBrokerCommand } from "./commands/broker.ts";
 import { registerConformanceCommands } from "./commands/conformance.ts";
 import { registerConvertCommand } from "./commands/convert.ts";
+import { registerLoadCommand } from "./commands/load.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 import { INPUT_ENCODINGS, validateCommand, type InputEncoding } from "./commands/validate.ts";
@@ -72,6 +73,7 @@ function buildProgram(): Command {
   registerConvertCommand(program);
   registerBrokerCommand(program);
   registerBridgeCommand(program);
+  registerLoadCommand(program);
   registerServeCommand(program);
   registerSimulateCommand(program);
   return program;

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { Option, type Command } from "commander";
 import { CliError } from "../cli-error.ts";
-import { port } from "./serve.ts";
+import { port } from "../option-parsers.ts";
 
 export interface BridgeCommandOptions {
   readonly tcp: number;

@@ -1,9 +1,10 @@
 import { once } from "node:events";
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import type { BrokerLimits, BrokerStats } from "../../transport/broker/index.ts";
 // Only the defaults: aedes loads when the command runs.
 import { EMBEDDED_BROKER_DEFAULTS } from "../../transport/broker/options.ts";
 import { CliError } from "../cli-error.ts";
+import { port, positiveInteger } from "../option-parsers.ts";
 
 export interface BrokerCommandOptions {
   readonly host: string;
@@ -42,17 +43,7 @@ export async function brokerCommand(options: BrokerCommandOptions): Promise<Brok
   return stats;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer.");
-  return n;
-}
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0..65535 (0 picks a free one).");
-  return n;
-}
 
 /** Adds `v2x broker [--port <n>] [--host <h>]`. */
 export function registerBrokerCommand(program: Command): void {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import { isHarnessError } from "../../conformance/harness-error.ts";
 import { isSutRole, runPassed, selftestPassed, SUT_ROLES, type RunReport, type SelftestReport, type SutRole } from "../../conformance/verdict.ts";
+import { positiveInteger } from "../option-parsers.ts";
 import { CliError, EXIT } from "../cli-error.ts";
 
 export interface RunCommandOptions {
@@ -111,11 +112,6 @@ function role(value: string): SutRole {
   return value;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`expected a positive integer, got "${value}"`);
-  return n;
-}
 
 const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];
 

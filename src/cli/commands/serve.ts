@@ -5,12 +5,7 @@ import { FAULT_CATALOGUE } from "../../devices/fault-catalogue.ts";
 import type { FaultDefinition } from "../../devices/fault.ts";
 import { DEVICE_ROLES, isDeviceRole, type DeviceRole } from "../../devices/role.ts";
 import { CliError } from "../cli-error.ts";
-
-/** A host and port given as host:port. */
-export interface HostPort {
-  readonly host: string;
-  readonly port: number;
-}
+import { parseHostPort, port, type HostPort } from "../option-parsers.ts";
 
 export interface ServeCommandOptions {
   readonly role: DeviceRole;
@@ -137,20 +132,13 @@ function platformAddressOf(tcp: number | HostPort): HostPort {
   return tcp;
 }
 
-/** Commander parser of a port option. */
-export function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port number 0..65535 (0 picks a free one).");
-  return n;
-}
 
 /** Commander parser of --tcp: a port, or host:port with an IPv6 host in brackets. */
 export function tcpAddress(value: string): number | HostPort {
   if (/^\d+$/.test(value)) return port(value);
-  const [, bracketed, plain, digits = ""] = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d+)$/.exec(value) ?? [];
-  const host = bracketed ?? plain;
-  if (host === undefined) throw new InvalidArgumentError("expected a port (platform) or host:port (platform, tbox), e.g. 7325 or 127.0.0.1:7325.");
-  return { host, port: port(digits) };
+  const address = parseHostPort(value);
+  if (address === undefined) throw new InvalidArgumentError("expected a port (platform) or host:port (platform, tbox), e.g. 7325 or 127.0.0.1:7325.");
+  return address;
 }
 
 function integer(value: string): number {

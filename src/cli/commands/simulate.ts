@@ -4,6 +4,7 @@ import type { ConnectionMode, FleetSummary } from "../../sim/fleet/index.ts";
 // Only the progress line: the fleet (mqtt.js, the schema registry) loads when the command runs.
 import { formatProgress, type FleetProgress } from "../../sim/fleet/fleet-progress.ts";
 import { CliError, EXIT } from "../cli-error.ts";
+import { positiveInteger, positiveNumber, progressLine } from "../option-parsers.ts";
 
 export interface SimulateCommandOptions {
   /** A scenario file, or the name of a built-in scenario. */
@@ -105,17 +106,7 @@ export function summaryLine(s: FleetSummary): string {
   );
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer.");
-  return n;
-}
 
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number above 0.");
-  return n;
-}
 
 function shard(value: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
@@ -151,11 +142,6 @@ function errorRate(value: string): number {
   return n;
 }
 
-/** Rewrites one line on a terminal; prints nothing elsewhere (the summary line comes at the end). */
-function progressPrinter(stream: NodeJS.WriteStream): ((p: FleetProgress) => void) | undefined {
-  if (!stream.isTTY) return undefined;
-  return (p) => stream.write(`\r\x1b[2K${formatProgress(p)}${p.phase === "done" ? "\n" : ""}`);
-}
 
 interface SimulateFlags {
   broker: string;
@@ -215,7 +201,7 @@ export function registerSimulateCommand(program: Command): void {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       try {
-        const onProgress = progressPrinter(process.stderr);
+        const onProgress = progressLine(process.stderr, formatProgress);
         const { output, ...rest } = flags;
         const { summary, exitCode, reason } = await simulateCommand({ scenario, ...rest, signal: controller.signal, ...(onProgress === undefined ? {} : { onProgress }) });
         const text = `${JSON.stringify(summary, null, 2)}\n`;

@@ -22,7 +22,7 @@ export interface RampOptions {
  * Opens the sessions in order at `rate` per second (so neither this process nor the broker faces
  * thousands of handshakes at once), then waits until each has connected or failed once.
  */
-export async function rampUp(sessions: readonly FleetSession[], options: RampOptions): Promise<void> {
+export async function rampUp(sessions: readonly Pick<FleetSession, "open">[], options: RampOptions): Promise<void> {
   const started = options.now();
   let opened = 0;
   while (opened < sessions.length && options.signal?.aborted !== true) {

@@ -24,23 +24,33 @@ export function ephemeralPorts(): number | undefined {
   }
 }
 
+/** What a connection-limit message says besides the limits: the peer, and what else the user can do. */
+export interface LimitAdvice {
+  /** e.g. "broker", "platform". */
+  readonly peer: string;
+  /** e.g. "or use --connections shared". */
+  readonly otherwise: string;
+}
+
+const FLEET_ADVICE: LimitAdvice = { peer: "broker", otherwise: "or use --connections shared" };
+
 /**
- * Why this machine cannot hold `connections` connections to one broker address, or undefined when
- * it can: each needs a file descriptor (`ulimit -n`) and a local port. The broker needs a
- * descriptor per connection too (for Mosquitto: its own `ulimit -n` and max_connections).
+ * Why this machine cannot hold `connections` connections to one peer address, or undefined when it
+ * can: each needs a file descriptor (`ulimit -n`) and a local port. The peer needs a descriptor per
+ * connection too (for Mosquitto: its own `ulimit -n` and max_connections).
  */
-export function connectionLimitProblem(connections: number, limits = { openFiles: openFilesLimit(), ports: ephemeralPorts() }): string | undefined {
+export function connectionLimitProblem(connections: number, limits = { openFiles: openFilesLimit(), ports: ephemeralPorts() }, advice: LimitAdvice = FLEET_ADVICE): string | undefined {
   const { openFiles, ports } = limits;
   if (openFiles !== undefined && connections + SPARE_DESCRIPTORS > openFiles) {
     return (
       `${connections} connections need at least ${connections + SPARE_DESCRIPTORS} open files, but this process may open ${openFiles} (ulimit -n); ` +
-      `raise it (e.g. \`ulimit -n ${Math.max(connections * 2, 4096)}\`), or use --connections shared`
+      `raise it (e.g. \`ulimit -n ${Math.max(connections * 2, 4096)}\`), ${advice.otherwise}; the ${advice.peer} needs a descriptor per connection too`
     );
   }
   if (ports !== undefined && connections > ports) {
     return (
-      `${connections} connections to one broker address need as many local ports, but net.ipv4.ip_local_port_range allows ${ports}; ` +
-      "widen the range, split the run into shards on several machines, or use --connections shared"
+      `${connections} connections to one ${advice.peer} address need as many local ports, but net.ipv4.ip_local_port_range allows ${ports}; ` +
+      `widen the range, split the run over several machines, ${advice.otherwise}`
     );
   }
   return undefined;
