@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,23 +22,26 @@ async function v2x(args: string[], timeoutMs = 120_000): Promise<{ code: number 
   return { code, stdout, stderr };
 }
 
-/** `v2x serve <role>` as a user would start their device, stopped when the test ends. */
-async function serve(args: string[]): Promise<ChildProcess> {
+/** `v2x serve …` as a user would start their device, stopped when the test ends; resolves with what `ready` reads from its output once it says so. */
+async function serveUntil<T>(args: string[], ready: (output: string) => T | undefined): Promise<T> {
   const child = spawn(process.execPath, [BIN, "serve", ...args], { stdio: ["ignore", "pipe", "inherit"] });
   onTestFinished(async () => {
     child.kill("SIGINT");
     if (child.exitCode === null) await once(child, "exit");
   });
   let seen = "";
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     child.stdout?.on("data", (d: Buffer) => {
       seen += d.toString();
-      if (seen.includes("every")) resolve();
+      const value = ready(seen);
+      if (value !== undefined) resolve(value);
     });
     child.once("exit", () => reject(new Error(`v2x serve exited early: ${seen}`)));
   });
-  return child;
 }
+
+/** `v2x serve <role>`, once it has said what it does. */
+const serve = (args: string[]): Promise<true> => serveUntil(args, (seen) => (seen.includes("every") ? true : undefined));
 
 function pixitFile(role: string, id: string, params: object): string {
   const file = path.join(tmp, `${role}-${id}.json`);
@@ -71,23 +74,12 @@ describeWhen({ what: "the Mosquitto broker on 127.0.0.1:1883", available: shared
   });
 });
 
-/** `v2x serve platform --tcp 0`, stopped when the test ends; resolves with the TCP port it printed. */
-async function servePlatformOverTcp(extra: string[] = []): Promise<number> {
-  const child = spawn(process.execPath, [BIN, "serve", "platform", "--tcp", "0", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
-  onTestFinished(async () => {
-    child.kill("SIGINT");
-    if (child.exitCode === null) await once(child, "exit");
+/** `v2x serve platform --tcp 0`; resolves with the TCP port it printed. */
+const servePlatformOverTcp = (extra: string[] = []): Promise<number> =>
+  serveUntil(["platform", "--tcp", "0", ...extra], (seen) => {
+    const port = /over TCP on [^ ]+:(\d+)/.exec(seen)?.[1];
+    return port !== undefined && seen.includes("stop with") ? Number(port) : undefined;
   });
-  let seen = "";
-  return new Promise<number>((resolve, reject) => {
-    child.stdout?.on("data", (d: Buffer) => {
-      seen += d.toString();
-      const port = /over TCP on [^ ]+:(\d+)/.exec(seen)?.[1];
-      if (port !== undefined && seen.includes("stop with")) resolve(Number(port));
-    });
-    child.once("exit", () => reject(new Error(`v2x serve exited early: ${seen}`)));
-  });
-}
 
 describe("v2x run of the platform suite over GB/T 32960 TCP, no broker anywhere", () => {
   const pixit = (port: number): string => {

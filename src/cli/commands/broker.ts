@@ -43,8 +43,6 @@ export async function brokerCommand(options: BrokerCommandOptions): Promise<Brok
   return stats;
 }
 
-
-
 /** Adds `v2x broker [--port <n>] [--host <h>]`. */
 export function registerBrokerCommand(program: Command): void {
   const defaults = EMBEDDED_BROKER_DEFAULTS.limits;

@@ -112,7 +112,6 @@ function role(value: string): SutRole {
   return value;
 }
 
-
 const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];
 
 /** Adds `v2x run` and `v2x selftest`. */

@@ -4,7 +4,7 @@ import type { TcpLoadProgress, TcpLoadSummary } from "../../sim/tcp-load/index.t
 // Only the progress line: the load (transport, schema registry, scenario) loads when the command runs.
 import { formatLoadProgress } from "../../sim/tcp-load/load-progress.ts";
 import { CliError, EXIT } from "../cli-error.ts";
-import { hostPort, positiveInteger, positiveNumber, progressLine } from "../option-parsers.ts";
+import { hostPort, positiveInteger, positiveNumber, progressLine, type HostPort } from "../option-parsers.ts";
 
 export interface LoadCommandOptions {
   readonly host: string;
@@ -61,19 +61,7 @@ export function loadSummaryLine(s: TcpLoadSummary): string {
   );
 }
 
-
-
-
-interface LoadFlags {
-  readonly tcp: { host: string; port: number };
-  readonly tboxes: number;
-  readonly period?: number;
-  readonly duration?: number;
-  readonly heartbeat?: number;
-  readonly connectRate?: number;
-  readonly vinGroup?: string;
-  readonly output?: string;
-}
+type LoadFlags = Omit<LoadCommandOptions, "host" | "port" | "signal" | "onProgress"> & { readonly tcp: HostPort; readonly output?: string };
 
 /** Adds `v2x load gbt32960 --tcp <host:port> --tboxes <n> …`. */
 export function registerLoadCommand(program: Command): void {

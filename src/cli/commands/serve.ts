@@ -132,7 +132,6 @@ function platformAddressOf(tcp: number | HostPort): HostPort {
   return tcp;
 }
 
-
 /** Commander parser of --tcp: a port, or host:port with an IPv6 host in brackets. */
 export function tcpAddress(value: string): number | HostPort {
   if (/^\d+$/.test(value)) return port(value);

@@ -106,8 +106,6 @@ export function summaryLine(s: FleetSummary): string {
   );
 }
 
-
-
 function shard(value: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
@@ -141,7 +139,6 @@ function errorRate(value: string): number {
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError("expected a fraction 0..1.");
   return n;
 }
-
 
 interface SimulateFlags {
   broker: string;

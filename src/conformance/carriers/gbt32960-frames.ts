@@ -1,19 +1,11 @@
-import { Command, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { beijingTime } from "../../sim/index.ts";
 import type { MessageKindName } from "../../transport/message-kinds.ts";
-import { FRAME_TYPE } from "../../transport/tcp/index.ts";
+import { FRAME_TYPE, VEHICLE_COMMANDS } from "../../transport/tcp/index.ts";
 import { computeBcc } from "../../wire/gbt32960/index.ts";
 import type { BusObservation } from "./carrier.ts";
 
-/** The command of each message kind a vehicle sends. */
-const COMMANDS: Partial<Record<MessageKindName, Command>> = {
-  login: Command.VEHICLE_LOGIN,
-  realtime: Command.REALTIME,
-  reissue: Command.REISSUE,
-  logout: Command.VEHICLE_LOGOUT,
-  heartbeat: Command.HEARTBEAT,
-  timeCalibration: Command.TIME_CALIBRATION,
-};
+const COMMANDS: Partial<Record<MessageKindName, number>> = VEHICLE_COMMANDS;
 
 /**
  * A 2016 frame whose header, length and BCC are good, so it reaches the platform as a `kind` from

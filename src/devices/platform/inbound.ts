@@ -1,15 +1,9 @@
-import { Command, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import type { Observation } from "../../transport/observation.ts";
+import { VEHICLE_COMMANDS } from "../../transport/tcp/index.ts";
 
-/** The vehicle messages the platform answers, and the command each carries. */
-export const INBOUND = {
-  login: Command.VEHICLE_LOGIN,
-  realtime: Command.REALTIME,
-  reissue: Command.REISSUE,
-  logout: Command.VEHICLE_LOGOUT,
-  heartbeat: Command.HEARTBEAT,
-  timeCalibration: Command.TIME_CALIBRATION,
-} as const;
+/** The vehicle messages the platform answers, and the command each carries: everything a T-Box sends of its own accord. */
+export const INBOUND = VEHICLE_COMMANDS;
 
 export type Inbound = keyof typeof INBOUND;
 

@@ -24,14 +24,17 @@ export function headerOfBytes(raw: Uint8Array): FrameHeader | undefined {
   return { command: raw[2] as number, responseFlag: raw[3] as number, vin };
 }
 
-const UP_KINDS: ReadonlyMap<number, MessageKindName> = new Map([
-  [Command.VEHICLE_LOGIN, "login"],
-  [Command.REALTIME, "realtime"],
-  [Command.REISSUE, "reissue"],
-  [Command.VEHICLE_LOGOUT, "logout"],
-  [Command.HEARTBEAT, "heartbeat"],
-  [Command.TIME_CALIBRATION, "timeCalibration"],
-]);
+/** The message kinds a T-Box sends of its own accord (not answers), and the command each carries. */
+export const VEHICLE_COMMANDS = {
+  login: Command.VEHICLE_LOGIN,
+  realtime: Command.REALTIME,
+  reissue: Command.REISSUE,
+  logout: Command.VEHICLE_LOGOUT,
+  heartbeat: Command.HEARTBEAT,
+  timeCalibration: Command.TIME_CALIBRATION,
+} as const satisfies Partial<Record<MessageKindName, Command>>;
+
+const UP_KINDS: ReadonlyMap<number, MessageKindName> = new Map(Object.entries(VEHICLE_COMMANDS).map(([kind, command]) => [command, kind as MessageKindName]));
 
 /** The message kind of a frame from a T-Box: an answer (to a query, set or control), or a request by its command; undefined for a command no kind carries. */
 export function upKindOf(header: Pick<FrameHeader, "command" | "responseFlag">): MessageKindName | undefined {
