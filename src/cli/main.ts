@@ -11,6 +11,7 @@ import { registerLoadCommand } from "./commands/load.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 import { INPUT_ENCODINGS, validateCommand, type InputEncoding } from "./commands/validate.ts";
+import { addKeyOptions, keysOf, type KeyFlags } from "./option-parsers.ts";
 import { readInput } from "./read-input.ts";
 
 const VERSION = "0.1.0";
@@ -29,20 +30,23 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)");
 
-  program
+  const validate = program
     .command("validate")
     .description("check a message against its schema and the standard's rules")
     .requiredOption("--type <name>", "full message type name, e.g. v2xh.csae53.v1.MessageFrame")
     .addOption(new Option("--encoding <encoding>", "input encoding; uper for CSAE 53 types, gbt32960 for v2xh.gbt32960.v1.Frame (default: protobuf or json, guessed from the file name or content)").choices(INPUT_ENCODINGS))
     .option("--format <format>", "output: text (one line per violation) or json", "text")
-    .argument("<file>", 'the message file, or "-" for standard input')
-    .addHelpText("after", "\nExample:\n  v2x validate --type v2xh.csae53.v1.MessageFrame proto/examples/bsm.json")
-    .action(async (file: string, opts: { type: string; encoding?: InputEncoding; format: string }) => {
+    .argument("<file>", 'the message file, or "-" for standard input');
+  addKeyOptions(validate, "--encoding gbt32960 decrypts the data unit to check it")
+    .addHelpText("after", "\nExample:\n  v2x validate --type v2xh.csae53.v1.MessageFrame proto/examples/bsm.json\n  v2x validate --type v2xh.gbt32960.v1.Frame --encoding gbt32960 --aes-key 000102030405060708090a0b0c0d0e0f report.bin")
+    .action(async (file: string, opts: KeyFlags & { type: string; encoding?: InputEncoding; format: string }) => {
       const input = await readInput(file);
-      const result = validateCommand({ type: opts.type, source: file, input, ...(opts.encoding === undefined ? {} : { encoding: opts.encoding }) });
+      const keys = keysOf(opts);
+      const result = validateCommand({ type: opts.type, source: file, input, ...(opts.encoding === undefined ? {} : { encoding: opts.encoding }), ...(keys === undefined ? {} : { keys }) });
       if (opts.format === "json") await emitJson({ ...result, valid: result.violations.length === 0 }, undefined);
       else if (result.violations.length === 0) console.log(`OK ${result.type}`);
       else for (const violation of result.violations) console.log(formatViolation(violation));
+      if (opts.format !== "json" && result.unchecked !== undefined) console.error(`note: ${result.unchecked}`);
       process.exitCode = result.violations.length === 0 ? EXIT.ok : EXIT.failed;
     });
 

@@ -1,5 +1,8 @@
 import { DEFAULT_TOPIC_TEMPLATE } from "../transport/topics.ts";
+import { Encryption } from "../schema/gen/v2xh/gbt32960/v1/index.ts";
+import { parseKeySettings, type Gbt32960Options, type KeySettings } from "../wire/gbt32960/index.ts";
 import { checkConfig, loadConfigFile } from "./config-file.ts";
+import { HarnessError } from "./harness-error.ts";
 import { ROLE_DEFINITIONS, type RoleParams } from "./roles/index.ts";
 import type { SutRole } from "./verdict.ts";
 
@@ -21,7 +24,20 @@ export interface BusPixit {
  * `listen` = the harness is the platform and the T-Box under test connects there (tbox suite);
  * `connect` = the harness's simulated vehicles connect to the platform under test there (platform suite).
  */
-export type TcpPixit = { readonly listen: string } | { readonly connect: string };
+export type TcpPixit = ({ readonly listen: string } | { readonly connect: string }) & {
+  /** Keys of encrypted data units, in hex: the harness decrypts what the SUT sends with them. */
+  readonly keys?: KeySettings;
+  /** `connect` only: the simulated vehicles send their data units encrypted with AES and `keys.aesKey`. Default: plain. */
+  readonly encryption?: "aes";
+};
+
+/** The codec options and the encryption of what the harness sends, as PIXIT `tcp` sets them; throws a ConfigError. */
+export function tcpCodecOf(tcp: TcpPixit): { readonly codec: Partial<Gbt32960Options>; readonly encryption?: Encryption } {
+  const keys = parseKeySettings(tcp.keys ?? {});
+  if (tcp.encryption === undefined) return { codec: { keys } };
+  if (keys.aes === undefined) throw new HarnessError("ConfigError", 'PIXIT: tcp.encryption "aes" needs the AES key in tcp.keys.aesKey');
+  return { codec: { keys }, encryption: Encryption.AES };
+}
 
 /**
  * How the harness cuts and restores the SUT's link: "proxy" = the SUT connects to a harness TCP
@@ -107,6 +123,8 @@ export function pixitSchema(role: SutRole): object {
   };
 }
 
+const HEX_BLOCK = "^[0-9a-fA-F]{32}$";
+
 function tcpSchema(mode: "listen" | "connect"): object {
   const description =
     mode === "listen"
@@ -116,7 +134,28 @@ function tcpSchema(mode: "listen" | "connect"): object {
     type: "object",
     additionalProperties: false,
     required: [mode],
-    properties: { [mode]: { type: "string", pattern: HOST_PORT, description } },
+    properties: {
+      [mode]: { type: "string", pattern: HOST_PORT, description },
+      keys: {
+        type: "object",
+        additionalProperties: false,
+        description: "Keys of encrypted data units (PKCS#7 padding): the harness decrypts what the SUT sends with them, and encrypts with them what it sends marked AES or SM4.",
+        properties: {
+          aesKey: { type: "string", pattern: HEX_BLOCK, description: "AES-128 key of encryption 0x03, 32 hex digits." },
+          sm4Key: { type: "string", pattern: HEX_BLOCK, description: "SM4 key of encryption 0x05 (a code of the 2025 edition), 32 hex digits." },
+          iv: { type: "string", pattern: HEX_BLOCK, description: "Initialisation vector, 32 hex digits: both keys run in CBC with it. Default: none, ECB." },
+        },
+      },
+      ...(mode === "connect"
+        ? {
+            encryption: {
+              enum: ["aes"],
+              description:
+                "The simulated vehicles send every frame that has a data unit encrypted with AES (0x03) and keys.aesKey; heartbeats and time calibration requests have none. SM4 (0x05) is a 2025 code, and the vehicles speak 2016. Default: plain.",
+            },
+          }
+        : {}),
+    },
     description: "GB/T 32960 frames over TCP instead of the MQTT bus.",
   };
 }
@@ -137,7 +176,7 @@ export function loadPixit<R extends SutRole>(role: R, file: string): Pixit<R> {
   return loadConfigFile<Pixit<R>>(file, pixitSchema(role));
 }
 
-/** The PIXIT as reports show it: passwords and tokens replaced by "***". */
+/** The PIXIT as reports show it: passwords, tokens and data-unit keys replaced by "***". */
 export function redactPixit(pixit: Pixit): unknown {
-  return JSON.parse(JSON.stringify(pixit, (key, value: unknown) => (/password|token|secret/i.test(key) && typeof value === "string" ? "***" : value))) as unknown;
+  return JSON.parse(JSON.stringify(pixit, (key, value: unknown) => (/password|token|secret|^(aes|sm4)Key$/i.test(key) && typeof value === "string" ? "***" : value))) as unknown;
 }

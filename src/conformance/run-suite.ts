@@ -8,7 +8,7 @@ import { HarnessError } from "./harness-error.ts";
 import { NO_LINK_CONTROL, proxyLinkControl, upperTesterLinkControl, type LinkControl } from "./link-control.ts";
 import { loadSuite } from "./load-suite.ts";
 import { defaultPics, type Pics } from "./pics.ts";
-import { hostPort, redactPixit, type Pixit } from "./pixit.ts";
+import { hostPort, redactPixit, tcpCodecOf, type Pixit } from "./pixit.ts";
 import { loadRequirements, type RequirementCatalogue } from "./requirements.ts";
 import { ROLE_DEFINITIONS, type Peer, type RoleParams } from "./roles/index.ts";
 import { runTest, type TestEnvironment } from "./run-test.ts";
@@ -70,11 +70,11 @@ export async function runSuite<R extends SutRole>(options: SuiteRunOptions<R>): 
       const session = await BusSession.open(registry, pixit.sut.id, async (sink) => {
         const { tcp } = pixit;
         if (tcp !== undefined && "listen" in tcp) {
-          const carrier = await openPlatformCarrier(hostPort(tcp.listen), pixit.sut.id, definition.observes, sink);
+          const carrier = await openPlatformCarrier(hostPort(tcp.listen), pixit.sut.id, definition.observes, sink, tcpCodecOf(tcp).codec);
           listening = carrier.address;
           return carrier;
         }
-        if (tcp !== undefined) return openVehiclesCarrier(hostPort(tcp.connect), pixit.sut.id, definition.observes, sink);
+        if (tcp !== undefined) return openVehiclesCarrier(hostPort(tcp.connect), pixit.sut.id, definition.observes, sink, tcpCodecOf(tcp));
         if (busPixit === undefined) throw new HarnessError("ConfigError", `PIXIT: the ${role} suite needs bus.url${definition.tcp === undefined ? "" : ` or tcp.${definition.tcp}`}`);
         return openMqttCarrier(busPixit, registry, pixit.sut.id, definition.observes, sink);
       });

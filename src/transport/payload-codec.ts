@@ -1,6 +1,6 @@
 import type { Frame } from "../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { SchemaError, decodeJson, decodeProtobuf, encodeJson, encodeProtobuf, type Registry } from "../schema/index.ts";
-import { decodeFrame, encodeFrame, isWireError } from "../wire/gbt32960/index.ts";
+import { decodeFrame, encodeFrame, isWireError, type DataUnitKeys } from "../wire/gbt32960/index.ts";
 import { decodeUper, encodeUper, isUperError } from "../wire/uper/index.ts";
 import type { Encoding } from "./observation.ts";
 
@@ -24,9 +24,10 @@ export function encodingMismatch(encoding: Encoding, typeName: string): string |
 
 /**
  * Writes a message (the shape the decoders return) as payload bytes. A value the encoding cannot
- * hold throws an EncodeError naming the type and, for the wire formats, the field.
+ * hold throws an EncodeError naming the type and, for the wire formats, the field. `keys` encrypt a
+ * GB/T 32960 data unit whose frame says AES or SM4.
  */
-export function encodePayload(registry: Registry, typeName: string, message: object, encoding: Encoding): Uint8Array {
+export function encodePayload(registry: Registry, typeName: string, message: object, encoding: Encoding, keys: DataUnitKeys = {}): Uint8Array {
   refuseMismatch("EncodeError", encoding, typeName);
   try {
     switch (encoding) {
@@ -37,7 +38,7 @@ export function encodePayload(registry: Registry, typeName: string, message: obj
       case "per":
         return encodeUper(registry, typeName, message);
       case "gbt32960":
-        return encodeFrame(message as Frame);
+        return encodeFrame(message as Frame, { keys });
     }
   } catch (error) {
     throw wireFormatError("EncodeError", typeName, encoding, error);
@@ -47,8 +48,9 @@ export function encodePayload(registry: Registry, typeName: string, message: obj
 /**
  * Reads payload bytes as `typeName` into the shape decodeProtobuf returns. Unreadable input throws
  * a DecodeError naming the type and where it broke: the field and, for binary input, the offset.
+ * `keys` decrypt an encrypted GB/T 32960 data unit; without its key it stays `encrypted`.
  */
-export function decodePayload(registry: Registry, typeName: string, encoding: Encoding, payload: Uint8Array): Record<string, unknown> {
+export function decodePayload(registry: Registry, typeName: string, encoding: Encoding, payload: Uint8Array, keys: DataUnitKeys = {}): Record<string, unknown> {
   refuseMismatch("DecodeError", encoding, typeName);
   try {
     switch (encoding) {
@@ -59,7 +61,7 @@ export function decodePayload(registry: Registry, typeName: string, encoding: En
       case "per":
         return decodeUper(registry, typeName, payload);
       case "gbt32960":
-        return decodeFrame(payload);
+        return decodeFrame(payload, { keys });
     }
   } catch (error) {
     throw wireFormatError("DecodeError", typeName, encoding, error);

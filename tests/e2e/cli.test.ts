@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeJson, encodeProtobuf, loadRegistry } from "../../src/schema/index.ts";
-import { encodeFrame } from "../../src/wire/gbt32960/index.ts";
+import { Encryption, type Frame } from "../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
+import { encodeFrame, parseKeySettings } from "../../src/wire/gbt32960/index.ts";
 import { encodeUper } from "../../src/wire/uper/index.ts";
 import { invalidFixtures, validFixtures } from "../helpers/fixtures.ts";
 
@@ -60,6 +61,36 @@ describe("v2x validate", () => {
       const run = v2x(["validate", "--type", GBT, "--encoding", "gbt32960", "--format", "json", "-"], idZero);
       expect(run.code).toBe(1);
       expect(JSON.parse(run.stdout)).toMatchObject({ type: GBT, encoding: "gbt32960", valid: false, violations: [{ path: "parameterQuery.ids[1]", rule: "range" }] });
+    });
+
+    describe("with an encrypted data unit", () => {
+      const KEY = "000102030405060708090a0b0c0d0e0f";
+      const IV = "0f0e0d0c0b0a09080706050403020100";
+      const plain = decodeJson<Frame>(registry, GBT, validFixtures("gbt32960").find((f) => f.file.endsWith("/realtime-2016.json"))?.message);
+      const file = path.join(tmp, "realtime-aes-cbc.bin");
+      writeFileSync(file, encodeFrame({ ...plain, encryption: Encryption.AES }, { keys: parseKeySettings({ aesKey: KEY, iv: IV }) }));
+
+      it("decrypts it with --aes-key and --cipher-iv and checks the report inside", () => {
+        const run = v2x(["validate", "--type", GBT, "--encoding", "gbt32960", "--aes-key", KEY, "--cipher-iv", IV, "--format", "json", file]);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual({ type: GBT, encoding: "gbt32960", violations: [], valid: true });
+      });
+
+      it("without the key reads the frame as valid and notes that the data unit went unchecked", () => {
+        expect(v2x(["validate", "--type", GBT, "--encoding", "gbt32960", file])).toEqual({
+          code: 0,
+          stdout: `OK ${GBT}\n`,
+          stderr: "note: the data unit is encrypted (encryption 0x03) and unchecked: no key for it was given (--aes-key, --sm4-key)\n",
+        });
+      });
+
+      it("exits 2 naming the source for a wrong key, and naming the flag for a malformed one", () => {
+        expect(v2x(["validate", "--type", GBT, "--encoding", "gbt32960", "--aes-key", IV, "--cipher-iv", IV, file]).stderr).toMatch(/^v2x: .*realtime-aes-cbc\.bin: v2xh\.gbt32960\.v1\.Frame: not a valid GB\/T 32960 frame: offset 24, encrypted: cannot decrypt with aes-128-cbc/);
+        const malformed = v2x(["validate", "--type", GBT, "--encoding", "gbt32960", "--aes-key", "00ff", file]);
+        expect(malformed.code).toBe(2);
+        expect(malformed.stderr).toContain("option '--aes-key <hex>' argument '00ff' is invalid. expected 32 hex digits (16 bytes), got 4.");
+        expect(v2x(["validate", "--type", FRAME, "--aes-key", KEY, "proto/examples/csae53/bsm.json"]).stderr).toBe("v2x: --aes-key, --sm4-key and --cipher-iv apply to --encoding gbt32960, not json\n");
+      });
     });
 
     it.each([

@@ -109,6 +109,27 @@ describe("v2x run of the platform suite over GB/T 32960 TCP, no broker anywhere"
     expect(run.stdout).toContain("GBT32960-2016-B.2.1-ERROR-ANSWER");
   });
 
+  it("passes a platform decrypting with --aes-key when the vehicles encrypt with it (PIXIT tcp.keys, tcp.encryption), and fails one without the key", { timeout: 90_000 }, async () => {
+    const KEY = "000102030405060708090a0b0c0d0e0f";
+    const encrypting = (port: number): string => {
+      const file = path.join(tmp, `platform-tcp-aes-${port}.json`);
+      writeFileSync(file, JSON.stringify({ role: "platform", sut: { id: "platform-1" }, tcp: { connect: `127.0.0.1:${port}`, keys: { aesKey: KEY }, encryption: "aes" }, params: { answerTimeoutMs: 3000 } }));
+      return file;
+    };
+    const port = await servePlatformOverTcp(["--aes-key", KEY]);
+    const report = path.join(tmp, `platform-tcp-aes-${port}`);
+    const run = await v2x(["run", "--role", "platform", "--pixit", encrypting(port), "--report", report, ...only]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/pass +TP\/PLATFORM\/SESSION\/BV-01/);
+    expect(JSON.parse(readFileSync(path.join(report, "report.json"), "utf8"))).toMatchObject({ summary: { pass: 4 }, pixit: { tcp: { keys: { aesKey: "***" }, encryption: "aes" } } });
+
+    const keyless = await servePlatformOverTcp();
+    const refused = await v2x(["run", "--role", "platform", "--pixit", encrypting(keyless), "--report", path.join(tmp, `platform-tcp-aes-${keyless}`), "--only", "TP/PLATFORM/SESSION/BV-01"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/(fail|inconc) +TP\/PLATFORM\/SESSION\/BV-01/);
+  });
+
   it("says which PIXIT key points nowhere when the platform is not listening", { timeout: 60_000 }, async () => {
     const file = pixit(1);
     const run = await v2x(["run", "--role", "platform", "--pixit", file, "--report", path.join(tmp, "platform-tcp-none"), "--only", "TP/PLATFORM/SESSION/BV-01"]);

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeJson, encodeProtobuf, loadRegistry } from "../../src/schema/index.ts";
-import { encodeFrame } from "../../src/wire/gbt32960/index.ts";
+import { Encryption, type Frame } from "../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
+import { decodeJson, encodeJson, encodeProtobuf, loadRegistry } from "../../src/schema/index.ts";
+import { decodeFrame, encodeFrame } from "../../src/wire/gbt32960/index.ts";
 import { encodeUper } from "../../src/wire/uper/index.ts";
 import { validFixtures } from "../helpers/fixtures.ts";
 
@@ -65,6 +66,21 @@ describe("v2x convert", () => {
     const back = convert(GBT, "gbt32960", "json", "-", frame.stdout);
     expect(back.code).toBe(0);
     expect(decodeJson(registry, GBT, back.stdout.toString("utf8"))).toEqual(decodeJson(registry, GBT, readFileSync(input, "utf8")));
+  });
+
+  it("encrypts a frame that says SM4 with --sm4-key, and decrypts it back with the key", () => {
+    const KEY = "0123456789abcdeffedcba9876543210";
+    const plain = decodeJson<Frame>(registry, GBT, validFixtures("gbt32960").find((f) => f.file.endsWith("/realtime-2025.json"))?.message);
+    const input = path.join(tmp, "realtime-2025-to-encrypt.json");
+    writeFileSync(input, JSON.stringify(encodeJson(registry, GBT, { ...plain, encryption: Encryption.SM4 })));
+    expect(convert(GBT, "json", "gbt32960", input).stderr).toMatch(/encryption 5 needs a key in options\.keys/);
+
+    const frame = v2x(["convert", "--type", GBT, "--from", "json", "--to", "gbt32960", "--sm4-key", KEY, input]);
+    expect(frame.code).toBe(0);
+    expect(decodeFrame(frame.stdout).encrypted?.length).toBeGreaterThan(0);
+    const back = v2x(["convert", "--type", GBT, "--from", "gbt32960", "--to", "json", "--sm4-key", KEY, "-"], frame.stdout);
+    expect(back.code).toBe(0);
+    expect(decodeJson(registry, GBT, back.stdout.toString("utf8"))).toEqual({ ...plain, encryption: Encryption.SM4 });
   });
 
   it("converts protobuf to UPER byte for byte as JSON to UPER does", () => {

@@ -1,12 +1,15 @@
 import { once } from "node:events";
 import { Option, type Command } from "commander";
 import { CliError } from "../cli-error.ts";
-import { port } from "../option-parsers.ts";
+import type { DataUnitKeys } from "../../wire/gbt32960/options.ts";
+import { addKeyOptions, keysOf, port, type KeyFlags } from "../option-parsers.ts";
 
 export interface BridgeCommandOptions {
   readonly tcp: number;
   readonly broker: string;
   readonly layout: "v2x" | "emqx";
+  /** Keys of encrypted data units: frames are decrypted before they are published; frames for T-Boxes are written as published. */
+  readonly keys?: DataUnitKeys;
   /** v2x layout: the topic template. */
   readonly topicTemplate?: string;
   /** emqx layout: the mountpoint, with ${clientid} standing for the VIN. */
@@ -30,7 +33,8 @@ export async function bridgeCommand(options: BridgeCommandOptions): Promise<void
   const { isTransportError } = await import("../../transport/transport-error.ts");
   let bridge;
   try {
-    bridge = await startGbt32960Bridge({ tcp: { port: options.tcp }, broker: options.broker, layout, log: (line) => print(`bridge: ${line}`) });
+    const keys = options.keys === undefined ? {} : { keys: options.keys };
+    bridge = await startGbt32960Bridge({ tcp: { port: options.tcp }, broker: options.broker, layout, ...keys, log: (line) => print(`bridge: ${line}`) });
   } catch (error) {
     if (isTransportError(error)) throw new CliError(error.message);
     throw error;
@@ -43,7 +47,7 @@ export async function bridgeCommand(options: BridgeCommandOptions): Promise<void
   print("v2x bridge: stopped");
 }
 
-interface BridgeFlags {
+interface BridgeFlags extends KeyFlags {
   readonly tcp: number;
   readonly broker: string;
   readonly topicLayout: "v2x" | "emqx";
@@ -51,9 +55,9 @@ interface BridgeFlags {
   readonly mountpoint?: string;
 }
 
-/** Adds `v2x bridge gbt32960 --tcp <port> --broker <url> [--topic-layout v2x|emqx]`. */
+/** Adds `v2x bridge gbt32960 --tcp <port> --broker <url> [--topic-layout v2x|emqx] [--aes-key --sm4-key --cipher-iv]`. */
 export function registerBridgeCommand(program: Command): void {
-  program
+  const bridge = program
     .command("bridge")
     .description("connect devices that speak a standard's own transport to the MQTT bus")
     .command("gbt32960")
@@ -62,11 +66,13 @@ export function registerBridgeCommand(program: Command): void {
     .requiredOption("--broker <url>", "MQTT broker, e.g. mqtt://127.0.0.1:1883")
     .addOption(new Option("--topic-layout <layout>", "v2x: v2x/v1/tbox/<vin>/up/<kind> and …/down/{answer,command}; emqx: the EMQX GB/T 32960 gateway's gbt32960/<vin>/upstream/… and …/dnstream").choices(["v2x", "emqx"]).default("v2x"))
     .option("--topic-template <t>", 'v2x layout: MQTT topic template (default: "v2x/v1/{role}/{id}/{dir}/{type}")')
-    .option("--mountpoint <m>", 'emqx layout: the mountpoint, ${clientid} being the VIN (default: "gbt32960/${clientid}/")')
+    .option("--mountpoint <m>", 'emqx layout: the mountpoint, ${clientid} being the VIN (default: "gbt32960/${clientid}/")');
+  addKeyOptions(bridge, "frames are decrypted before they are published; frames for T-Boxes are written as published (the bridge adds no encryption)")
     .addHelpText("after", "\nExamples:\n  v2x bridge gbt32960 --tcp 7325 --broker mqtt://127.0.0.1:1883\n  v2x bridge gbt32960 --tcp 7325 --broker mqtt://127.0.0.1:1883 --topic-layout emqx")
     .action(async (opts: BridgeFlags) => {
       if (opts.topicLayout === "emqx" && opts.topicTemplate !== undefined) throw new CliError("--topic-template applies to the v2x layout; the emqx layout takes --mountpoint");
       if (opts.topicLayout === "v2x" && opts.mountpoint !== undefined) throw new CliError("--mountpoint applies to the emqx layout; the v2x layout takes --topic-template");
+      const keys = keysOf(opts);
       const controller = new AbortController();
       const stop = (): void => controller.abort();
       process.once("SIGINT", stop);
@@ -77,6 +83,7 @@ export function registerBridgeCommand(program: Command): void {
           broker: opts.broker,
           layout: opts.topicLayout,
           signal: controller.signal,
+          ...(keys === undefined ? {} : { keys }),
           ...(opts.topicTemplate === undefined ? {} : { topicTemplate: opts.topicTemplate }),
           ...(opts.mountpoint === undefined ? {} : { mountpoint: opts.mountpoint }),
         });

@@ -5,7 +5,8 @@ import { FAULT_CATALOGUE } from "../../devices/fault-catalogue.ts";
 import type { FaultDefinition } from "../../devices/fault.ts";
 import { DEVICE_ROLES, isDeviceRole, type DeviceRole } from "../../devices/role.ts";
 import { CliError } from "../cli-error.ts";
-import { parseHostPort, port, type HostPort } from "../option-parsers.ts";
+import type { DataUnitKeys } from "../../wire/gbt32960/options.ts";
+import { addKeyOptions, keysOf, parseHostPort, port, type HostPort, type KeyFlags } from "../option-parsers.ts";
 
 export interface ServeCommandOptions {
   readonly role: DeviceRole;
@@ -21,6 +22,10 @@ export interface ServeCommandOptions {
    * port instead of over the bus (a bare port is refused).
    */
   readonly tcp?: number | HostPort;
+  /** With `tcp`: keys of encrypted data units; the platform decrypts with them, the T-Box also encrypts with them when `encrypt` says so. */
+  readonly keys?: DataUnitKeys;
+  /** tbox with `tcp`: send data units encrypted with AES and `keys.aes`. */
+  readonly encrypt?: "aes";
   readonly seed?: number;
   readonly topicTemplate?: string;
   /** The device runs until this aborts. */
@@ -51,6 +56,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   const broker = options.broker === undefined ? {} : { broker: options.broker };
   const { tcp } = options;
   const port = options.port === undefined ? {} : { port: options.port };
+  const keys = options.keys === undefined ? {} : { keys: options.keys };
   let device;
   try {
     if (role === "vss") device = await startDevice("vss", { ...common, ...port });
@@ -60,10 +66,12 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
         ...template,
         ...broker,
         ...(tcp === undefined ? {} : { tcp: typeof tcp === "number" ? { port: tcp } : tcp }),
+        ...keys,
         ...(options.port === undefined ? {} : { queryPort: options.port }),
       });
     } else if (role === "tbox") {
-      device = await startDevice("tbox", { ...common, ...template, ...broker, ...(tcp === undefined ? {} : { tcp: platformAddressOf(tcp) }) });
+      const encrypt = options.encrypt === undefined ? {} : { encrypt: options.encrypt };
+      device = await startDevice("tbox", { ...common, ...template, ...broker, ...keys, ...encrypt, ...(tcp === undefined ? {} : { tcp: platformAddressOf(tcp) }) });
     } else device = await startDevice(role, bus);
   } catch (error) {
     if (isDeviceError(error)) throw new CliError(error.message);
@@ -98,6 +106,10 @@ export function serveOptionsFrom(role: string | undefined, opts: ServeFlags, sig
   }
   if (role === "vss" && opts.broker !== undefined) throw new CliError("vss serves VISS over WebSocket and takes no --broker; choose its port with --port");
   if (role === "vss" && opts.topicTemplate !== undefined) throw new CliError("vss has no MQTT topics; --topic-template applies to obu, rsu, tbox and platform");
+  const keys = keysOf(opts);
+  if (keys !== undefined && (tcpUse === undefined || opts.tcp === undefined)) throw new CliError("--aes-key, --sm4-key and --cipher-iv apply to platform and tbox with --tcp (GB/T 32960 over TCP)");
+  if (opts.encrypt !== undefined && (role !== "tbox" || opts.tcp === undefined)) throw new CliError("--encrypt applies to tbox with --tcp <host:port>");
+  if (opts.encrypt !== undefined && keys?.aes === undefined) throw new CliError("--encrypt aes needs the key: give --aes-key <32 hex digits>");
   if (opts.port !== undefined && role !== "vss" && role !== "platform") throw new CliError("--port applies to vss (the VISS port) and platform (the query interface); other roles only use the broker");
   const known = new Set(FAULT_CATALOGUE.filter((f) => f.role === role).map((f) => f.name));
   const unknown = opts.fault.filter((name) => !known.has(name));
@@ -110,17 +122,20 @@ export function serveOptionsFrom(role: string | undefined, opts: ServeFlags, sig
     ...(opts.id === undefined ? {} : { id: opts.id }),
     ...(opts.port === undefined ? {} : { port: opts.port }),
     ...(opts.tcp === undefined ? {} : { tcp: opts.tcp }),
+    ...(keys === undefined ? {} : { keys }),
+    ...(opts.encrypt === undefined ? {} : { encrypt: opts.encrypt }),
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     ...(opts.topicTemplate === undefined ? {} : { topicTemplate: opts.topicTemplate }),
   };
 }
 
-export interface ServeFlags {
+export interface ServeFlags extends KeyFlags {
   readonly broker?: string;
   readonly id?: string;
   readonly fault: string[];
   readonly port?: number;
   readonly tcp?: number | HostPort;
+  readonly encrypt?: "aes";
   readonly seed?: number;
   readonly topicTemplate?: string;
   readonly listFaults?: boolean;
@@ -140,6 +155,13 @@ export function tcpAddress(value: string): number | HostPort {
   return address;
 }
 
+/** Commander parser of --encrypt. */
+function cipherOf(value: string): "aes" {
+  if (value === "aes") return value;
+  if (value === "sm4") throw new InvalidArgumentError("sm4 (encryption 0x05) is a code of the 2025 edition, and the reference T-Box speaks 2016: use aes.");
+  throw new InvalidArgumentError("expected aes.");
+}
+
 function integer(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError("expected an integer.");
@@ -151,9 +173,9 @@ function collectFaults(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",").map((name) => name.trim()).filter((name) => name !== "")];
 }
 
-/** Adds `v2x serve <role> [--broker <url>] [--tcp <port|host:port>] [--id] [--fault …] [--port] [--seed]` and `v2x serve --list-faults`. */
+/** Adds `v2x serve <role> [--broker <url>] [--tcp <port|host:port>] [--encrypt aes] [--aes-key --sm4-key --cipher-iv] [--id] [--fault …] [--port] [--seed]` and `v2x serve --list-faults`. */
 export function registerServeCommand(program: Command): void {
-  program
+  const serve = program
     .command("serve")
     .description("run a reference device of a role (obu, rsu, tbox, platform, vss): correct by default, or with named faults")
     .argument("[role]", `the role to serve: ${DEVICE_ROLES.join(", ")}`)
@@ -166,12 +188,14 @@ export function registerServeCommand(program: Command): void {
       "platform: also (or, without --broker, only) listen for T-Boxes speaking GB/T 32960 over TCP on this port of every interface, or on host:port; tbox: send GB/T 32960 frames over TCP to the platform at host:port instead of over the bus (a --broker then carries only the upper tester)",
       tcpAddress,
     )
+    .option("--encrypt <mode>", "tbox with --tcp: send every frame that has a data unit (login, reports, logout, answers) encrypted with aes (encryption 0x03) and --aes-key; heartbeats and time calibration requests have none", cipherOf)
     .option("--seed <n>", "seed of the device's random streams (default: the device id)", integer)
     .option("--topic-template <t>", 'MQTT topic template (default: "v2x/v1/{role}/{id}/{dir}/{type}")')
-    .option("--list-faults", "print every role's faults with the requirement each breaks, and exit")
+    .option("--list-faults", "print every role's faults with the requirement each breaks, and exit");
+  addKeyOptions(serve, "platform and tbox with --tcp decrypt what they hear, a tbox with --encrypt also encrypts")
     .addHelpText(
       "after",
-      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve platform --tcp 7325 --port 8091\n  v2x serve tbox --tcp 127.0.0.1:7325 --broker mqtt://127.0.0.1:1883\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
+      "\nExamples:\n  v2x serve obu --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --broker mqtt://127.0.0.1:1883 --fault no-reissue\n  v2x serve platform --tcp 7325 --port 8091\n  v2x serve tbox --tcp 127.0.0.1:7325 --broker mqtt://127.0.0.1:1883\n  v2x serve tbox --tcp 127.0.0.1:7325 --encrypt aes --aes-key 000102030405060708090a0b0c0d0e0f\n  v2x serve vss --port 8090\n  v2x serve --list-faults",
     )
     .action(async (role: string | undefined, opts: ServeFlags) => {
       if (opts.listFaults === true) {

@@ -1,6 +1,7 @@
 import { isSchemaError, loadRegistry, validateRules, type Registry, type Violation } from "../../schema/index.ts";
 import type { Encoding } from "../../transport/observation.ts";
 import { decodePayload, encodingMismatch } from "../../transport/payload-codec.ts";
+import type { DataUnitKeys } from "../../wire/gbt32960/options.ts";
 import { CliError } from "../cli-error.ts";
 
 /** The encodings the command line reads and writes, by the names users type. */
@@ -17,12 +18,16 @@ export interface ValidateOptions {
   /** Name of the input, used to guess the encoding: a file path or "-". */
   readonly source: string;
   readonly input: Uint8Array;
+  /** gbt32960: keys of encrypted data units. Default: none, an encrypted data unit stays `encrypted` and unchecked. */
+  readonly keys?: DataUnitKeys;
 }
 
 export interface ValidateResult {
   readonly type: string;
   readonly encoding: InputEncoding;
   readonly violations: readonly Violation[];
+  /** Why part of the input went unchecked: a GB/T 32960 data unit left encrypted for want of its key. */
+  readonly unchecked?: string;
 }
 
 export function guessEncoding(source: string, input: Uint8Array): InputEncoding {
@@ -36,9 +41,13 @@ export function guessEncoding(source: string, input: Uint8Array): InputEncoding 
 export function validateCommand(options: ValidateOptions): ValidateResult {
   const registry = loadRegistry();
   const encoding = options.encoding ?? guessEncoding(options.source, options.input);
+  if (options.keys !== undefined && encoding !== "gbt32960") throw new CliError(`${KEY_FLAGS_APPLY} to --encoding gbt32960, not ${encoding}`);
   const message = readMessage(registry, options.type, payloadEncoding(registry, options.type, encoding, "--encoding"), options);
-  return { type: options.type, encoding, violations: validateRules(registry, options.type, message) };
+  const unchecked = message.encrypted === undefined ? undefined : `the data unit is encrypted (encryption 0x${Number(message.encryption).toString(16).padStart(2, "0")}) and unchecked: no key for it was given (--aes-key, --sm4-key)`;
+  return { type: options.type, encoding, violations: validateRules(registry, options.type, message), ...(unchecked === undefined ? {} : { unchecked }) };
 }
+
+export const KEY_FLAGS_APPLY = "--aes-key, --sm4-key and --cipher-iv apply";
 
 /**
  * The payload encoding a command-line name stands for, once it is known to carry `type`: an
@@ -51,10 +60,10 @@ export function payloadEncoding(registry: Registry, type: string, encoding: Inpu
   return PAYLOAD_ENCODING[encoding];
 }
 
-/** Decodes the input; unreadable input is a CliError (exit 2) naming the source and where it broke. */
-export function readMessage(registry: Registry, type: string, encoding: Encoding, input: { readonly source: string; readonly input: Uint8Array }): Record<string, unknown> {
+/** Decodes the input, decrypting with `input.keys`; unreadable input is a CliError (exit 2) naming the source and where it broke. */
+export function readMessage(registry: Registry, type: string, encoding: Encoding, input: { readonly source: string; readonly input: Uint8Array; readonly keys?: DataUnitKeys }): Record<string, unknown> {
   try {
-    return decodePayload(registry, type, encoding, input.input);
+    return decodePayload(registry, type, encoding, input.input, input.keys);
   } catch (error) {
     if (isSchemaError(error, "DecodeError")) throw new CliError(`${input.source}: ${error.message}`);
     throw error;

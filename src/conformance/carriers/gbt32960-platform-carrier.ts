@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { Gbt32960TcpServer, headerOfBytes, headerOfFrame, upKindOf, type Gbt32960Link } from "../../transport/tcp/index.ts";
-import { encodeFrame } from "../../wire/gbt32960/index.ts";
+import { encodeFrame, type Gbt32960Options } from "../../wire/gbt32960/index.ts";
 import { HarnessError } from "../harness-error.ts";
 import { observedBy, type Carrier, type ObservationSink, type Observes } from "./carrier.ts";
 import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
@@ -19,12 +19,19 @@ export interface ListeningCarrier extends Carrier {
  * header names the kind and the VIN, as a topic does on the bus; bytes too garbled to show a header
  * are put down to the VIN that last spoke on their connection, as a realtime report (the bulk of
  * what a T-Box sends), so that a check of every frame sees them. Frames for a VIN go to the
- * connection it last spoke on.
+ * connection it last spoke on. `codec` holds the keys that decrypt what the T-Box sends and encrypt
+ * a frame the harness marks AES or SM4.
  */
-export async function openPlatformCarrier(listen: { readonly host: string; readonly port: number }, sutId: string, observes: Observes, sink: ObservationSink): Promise<ListeningCarrier> {
+export async function openPlatformCarrier(
+  listen: { readonly host: string; readonly port: number },
+  sutId: string,
+  observes: Observes,
+  sink: ObservationSink,
+  codec: Partial<Gbt32960Options> = {},
+): Promise<ListeningCarrier> {
   let server: Gbt32960TcpServer;
   try {
-    server = await Gbt32960TcpServer.listen(listen);
+    server = await Gbt32960TcpServer.listen({ ...listen, codec });
   } catch (cause) {
     throw new HarnessError("HarnessFault", `PIXIT tcp.listen ${listen.host}:${listen.port}: ${(cause as Error).message}`, cause);
   }
@@ -74,7 +81,7 @@ export async function openPlatformCarrier(listen: { readonly host: string; reado
     send: async (kind, id, message) => {
       const link = await linkOf(id);
       const frame = message as Frame;
-      const bytes = encodeFrame(frame);
+      const bytes = encodeFrame(frame, codec);
       link.sendBytes(bytes);
       if (observed(kind, id)) sink(sentObservation(link.channel, kind, id, frame, bytes));
       return link.channel;

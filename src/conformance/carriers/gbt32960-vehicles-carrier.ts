@@ -1,7 +1,7 @@
 import { once } from "node:events";
-import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import type { Encryption, Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { Gbt32960TcpClient, downKindOf, headerOfBytes, headerOfFrame } from "../../transport/tcp/index.ts";
-import { encodeFrame } from "../../wire/gbt32960/index.ts";
+import { encodeFrame, withEncryption, type Gbt32960Options } from "../../wire/gbt32960/index.ts";
 import { HarnessError } from "../harness-error.ts";
 import { observedBy, type Carrier, type ObservationSink, type Observes } from "./carrier.ts";
 import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
@@ -14,14 +14,23 @@ const RECONNECT_WAIT_MS = 5000;
  * connection of its own, opened at its first send and reopened when the platform drops it, as a
  * T-Box's would be. What the platform sends on a connection is for that connection's VIN, as a
  * topic names the id on the bus; the frame header says whether it is an answer or a command.
+ * `codec` holds the keys that decrypt what the platform sends; with `encryption` every frame that
+ * has a data unit goes out encrypted in that mode, as an encrypting T-Box sends it.
  */
-export function openVehiclesCarrier(platform: { readonly host: string; readonly port: number }, sutId: string, observes: Observes, sink: ObservationSink): Carrier {
+export function openVehiclesCarrier(
+  platform: { readonly host: string; readonly port: number },
+  sutId: string,
+  observes: Observes,
+  sink: ObservationSink,
+  wire: { readonly codec: Partial<Gbt32960Options>; readonly encryption?: Encryption } = { codec: {} },
+): Carrier {
+  const { codec, encryption } = wire;
   const observed = observedBy(observes, sutId);
   const channel = `tcp://${platform.host}:${platform.port}`;
   const clients = new Map<string, Promise<Gbt32960TcpClient>>();
 
   const open = async (vin: string): Promise<Gbt32960TcpClient> => {
-    const client = new Gbt32960TcpClient({ ...platform, reconnect: { initialDelayMs: 100, maxDelayMs: 1000 }, connectTimeoutMs: RECONNECT_WAIT_MS });
+    const client = new Gbt32960TcpClient({ ...platform, codec, reconnect: { initialDelayMs: 100, maxDelayMs: 1000 }, connectTimeoutMs: RECONNECT_WAIT_MS });
     client.on("offline", () => undefined);
     client.on("observation", (o) => {
       const header = o.decoded.ok ? headerOfFrame(o.decoded.message as unknown as Frame) : headerOfBytes(o.raw);
@@ -53,8 +62,8 @@ export function openVehiclesCarrier(platform: { readonly host: string; readonly 
   return {
     send: async (kind, id, message) => {
       const client = await connectionOf(id);
-      const frame = message as Frame;
-      const bytes = encodeFrame(frame);
+      const frame = encryption === undefined ? (message as Frame) : withEncryption(message as Frame, encryption);
+      const bytes = encodeFrame(frame, codec);
       client.sendBytes(bytes);
       if (observed(kind, id)) sink(sentObservation(channel, kind, id, frame, bytes));
       return channel;

@@ -5,6 +5,7 @@ import { beijingTime } from "../../sim/index.ts";
 import type { MqttBinding } from "../../transport/mqtt/index.ts";
 import { parseTopic } from "../../transport/topics.ts";
 import type { Gbt32960TcpServer } from "../../transport/tcp/index.ts";
+import type { DataUnitKeys } from "../../wire/gbt32960/index.ts";
 import { DeviceError } from "../device-error.ts";
 import { behaviourWith } from "../fault.ts";
 import type { RunningDevice } from "../running-device.ts";
@@ -26,6 +27,8 @@ export interface PlatformOptions extends Omit<BusDeviceOptions, "broker"> {
   readonly broker?: string;
   /** Also listen for T-Boxes speaking GB/T 32960 over TCP. Host default: "0.0.0.0"; port 0 picks a free one. */
   readonly tcp?: { readonly port: number; readonly host?: string };
+  /** Keys of encrypted data units arriving over TCP; a report whose data unit it cannot decrypt gets an error answer. Default: none. */
+  readonly keys?: DataUnitKeys;
   /** What to answer a second login for a VIN that has a live session: VIN_DUPLICATE ("refuse") or success, ending the old session ("take-over"). Default: "refuse". */
   readonly duplicateVin?: DuplicateVinPolicy;
   /** A vehicle silent for this long is logged out, ms. Default: 180000. */
@@ -76,7 +79,7 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformD
       platform.upperTester = await openUpperTester(bus, resolved, (request) => platform.answer(request));
     }
     if (tcp !== undefined) {
-      platform.tcp = await listenForTboxes(tcp, {
+      platform.tcp = await listenForTboxes(tcp, options.keys ?? {}, {
         handle: (message) => platform.hear(message),
         linkClosed: (link) => platform.sessions.endLink(link),
         log: resolved.log,
@@ -115,10 +118,17 @@ function describePlatform(options: PlatformOptions, id: string, policy: Duplicat
         ]
       : []),
     ...(tcp === undefined ? [] : [`GB/T 32960-2016 over TCP on ${tcp.host}:${tcp.port}: T-Boxes log in, report and are answered on their connection`]),
+    ...(tcp === undefined ? [] : keyLines(options.keys ?? {})),
     `a duplicate VIN is ${policy === "refuse" ? "refused" : "taken over"}`,
     `accepted reports: GET ${queryUrl}/vehicles and ${queryUrl}/vehicles/<vin>/reports`,
     ...(bus && options.upperTester !== false ? [`upper tester on ${upperTesterTopic(id, "request")}`] : []),
   ];
+}
+
+/** Which encrypted data units the platform reads over TCP. */
+function keyLines({ aes, sm4 }: DataUnitKeys): string[] {
+  const modes = [...(aes === undefined ? [] : [`AES (0x03, ${aes.mode ?? "ecb"})`]), ...(sm4 === undefined ? [] : [`SM4 (0x05, ${sm4.mode ?? "ecb"})`])];
+  return modes.length === 0 ? [] : [`decrypts data units encrypted with ${modes.join(" and ")}`];
 }
 
 class Platform {
@@ -186,6 +196,8 @@ class Platform {
     const frame = observation.decoded.message as unknown as Frame;
     const problems = validateRules(this.options.registry, FRAME, frame).map(formatViolation);
     if (frame.command !== INBOUND[kind] || frame.responseFlag !== ResponseFlag.COMMAND) problems.push(`expected a request with command 0x${INBOUND[kind].toString(16)} on ${observation.channel}`);
+    // Without the key (or over the bus, where the platform holds none) the body stays ciphertext.
+    if (frame.encrypted !== undefined) problems.push(`its data unit is encrypted (encryption 0x${frame.encryption.toString(16).padStart(2, "0")}) and the platform has no key for that mode`);
     if (frame.edition !== Edition.EDITION_2016) problems.push("this platform speaks the 2016 edition");
     if (frame.uniqueId !== vin) problems.push(`the frame's VIN ${frame.uniqueId} is not the channel's ${vin}`);
     if (problems.length > 0) return this.malformed(message, problems.join("; "));

@@ -1,6 +1,7 @@
 import { ResponseFlag, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import type { Observation } from "../../transport/observation.ts";
 import { Gbt32960TcpServer, headerOfBytes, headerOfFrame, type Gbt32960Link } from "../../transport/tcp/index.ts";
+import type { DataUnitKeys } from "../../wire/gbt32960/index.ts";
 import type { Log } from "../shared/log.ts";
 import { inboundOf, type PlatformMessage } from "./inbound.ts";
 
@@ -16,8 +17,8 @@ export interface TcpHandlers {
  * The platform's TCP listener for real T-Boxes (GB/T 32960.3 4.1: the protocol rides on TCP). Over
  * TCP the frame header says what a message is and who sent it, even of a frame the codec rejects.
  */
-export async function listenForTboxes(address: { readonly port: number; readonly host?: string }, handlers: TcpHandlers): Promise<Gbt32960TcpServer> {
-  const server = await Gbt32960TcpServer.listen(address);
+export async function listenForTboxes(address: { readonly port: number; readonly host?: string }, keys: DataUnitKeys, handlers: TcpHandlers): Promise<Gbt32960TcpServer> {
+  const server = await Gbt32960TcpServer.listen({ ...address, codec: { keys } });
   server.on("connection", (link) => {
     link.on("observation", (observation) => route(link, observation, handlers));
     link.once("close", () => handlers.linkClosed(link));

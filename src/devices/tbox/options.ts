@@ -1,3 +1,4 @@
+import type { DataUnitKeys } from "../../wire/gbt32960/index.ts";
 import { DeviceError } from "../device-error.ts";
 import { checkInteger, checkWhole, type BusDeviceOptions } from "../shared/device-options.ts";
 import type { TcpAddress } from "./tcp-transport.ts";
@@ -16,6 +17,13 @@ export interface TboxOptions extends Omit<BusDeviceOptions, "broker"> {
   readonly broker?: string;
   /** Send GB/T 32960 frames over TCP to the platform at host:port instead of over the bus. */
   readonly tcp?: TcpAddress;
+  /** Over TCP: keys of encrypted data units, to encrypt what it sends and decrypt what the platform sends. Default: none. */
+  readonly keys?: DataUnitKeys;
+  /**
+   * Over TCP: send every frame that has a data unit (login, reports, logout, answers) encrypted with
+   * AES (0x03) and `keys.aes`. SM4 (0x05) is a 2025 code, and this T-Box speaks 2016. Default: plain.
+   */
+  readonly encrypt?: "aes";
   /** Report interval in normal driving (parameter 0x02), ms, whole seconds from 1 s to 600 s. Default: 10000. */
   readonly reportIntervalMs?: number;
   /** Report interval during a level-3 alarm (parameter 0x03), ms, 1..60000. Default: 1000. */
@@ -36,8 +44,9 @@ export interface TboxOptions extends Omit<BusDeviceOptions, "broker"> {
 export type PlatformLink = { readonly tcp: TcpAddress } | { readonly broker: string };
 
 /** Over TCP when the options give `tcp`, else through the broker; neither is a DeviceOptionError. */
-export function platformLinkOf({ tcp, broker }: TboxOptions): PlatformLink {
+export function platformLinkOf({ tcp, broker, encrypt }: TboxOptions): PlatformLink {
   if (tcp !== undefined) return { tcp };
+  if (encrypt !== undefined) throw new DeviceError("DeviceOptionError", "encrypt applies over TCP (tcp); on the bus a frame travels as a protobuf message, not in wire format");
   if (broker !== undefined) return { broker };
   throw new DeviceError("DeviceOptionError", "the T-Box needs a broker (MQTT), a platform to connect to over TCP (tcp), or both");
 }

@@ -94,7 +94,7 @@ export async function startTbox(options: TboxOptions): Promise<TboxDevice> {
 /** The way to the platform the options choose. */
 function transportOf(options: TboxOptions, resolved: ResolvedDeviceOptions): TboxTransport {
   const link = platformLinkOf(options);
-  return "tcp" in link ? tcpTransport(link.tcp, options.reconnect, resolved) : mqttTransport({ ...options, broker: link.broker }, resolved);
+  return "tcp" in link ? tcpTransport(link.tcp, options, resolved) : mqttTransport({ ...options, broker: link.broker }, resolved);
 }
 
 type Phase = "logged-out" | "logging-in" | "logged-in" | "stopped";

@@ -185,6 +185,8 @@ function frameBodyMatchesCommand(frame: Frame): Finding[] {
 }
 
 const ENCRYPTING: ReadonlySet<number> = new Set([Encryption.RSA, Encryption.AES, Encryption.SM2, Encryption.SM4]);
+/** The symmetric modes, whose data unit a holder of the key reads and writes in the clear. */
+const DECRYPTABLE: ReadonlySet<number> = new Set([Encryption.AES, Encryption.SM4]);
 
 function frameEncryptionMatchesBody(frame: Frame): Finding[] {
   const member = bodyMember(frame);
@@ -192,6 +194,7 @@ function frameEncryptionMatchesBody(frame: Frame): Finding[] {
   const emptyUnit = member === "heartbeat" || member === "timeCalibrationRequest" || (member === "response" && frame.response?.time === undefined);
   const wantEncrypted = ENCRYPTING.has(frame.encryption) && !emptyUnit;
   if ((member === "encrypted") === wantEncrypted) return [];
+  if (member !== "encrypted" && DECRYPTABLE.has(frame.encryption)) return [];
   return [{ value: member, expected: `${wantEncrypted ? "encrypted" : "a plain body"} (encryption ${hex(frame.encryption)})` }];
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { connectAsync, type IPublishPacket, type MqttClient } from "mqtt";
 import type { Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { decodeJson, decodeProtobuf, encodeProtobuf, loadRegistry, type Registry } from "../../schema/index.ts";
+import type { DataUnitKeys } from "../../wire/gbt32960/index.ts";
 import { contentType, parseContentType } from "../content-type.ts";
 import { TransportError } from "../transport-error.ts";
 import { FRAME_TYPE, type Gbt32960Link } from "./gbt32960-link.ts";
@@ -14,6 +15,13 @@ export interface Gbt32960BridgeOptions {
   /** The MQTT broker, e.g. "mqtt://127.0.0.1:1883". */
   readonly broker: string;
   readonly layout: TopicLayout;
+  /**
+   * Keys of encrypted data units: a T-Box's frame is decrypted before it is published. The bridge
+   * encrypts nothing of its own accord: a frame for a T-Box is written as published, plain unless
+   * it says AES or SM4 and carries a plain body, which is then encrypted with the key. Default: none,
+   * so an encrypted data unit is published as the `encrypted` bytes.
+   */
+  readonly keys?: DataUnitKeys;
   /** Where the bridge says what it dropped and why. Default: nowhere. */
   readonly log?: (line: string) => void;
   readonly registry?: Registry;
@@ -49,7 +57,7 @@ export async function startGbt32960Bridge(options: Gbt32960BridgeOptions): Promi
   let server: Gbt32960TcpServer;
   try {
     await mqtt.subscribeAsync([...layout.down], { qos: 1 });
-    server = await Gbt32960TcpServer.listen({ port: options.tcp.port, ...(options.tcp.host === undefined ? {} : { host: options.tcp.host }) });
+    server = await Gbt32960TcpServer.listen({ port: options.tcp.port, codec: { keys: options.keys ?? {} }, ...(options.tcp.host === undefined ? {} : { host: options.tcp.host }) });
   } catch (error) {
     await mqtt.endAsync(true);
     throw error;

@@ -3,10 +3,11 @@ import { CliError } from "../../../src/cli/cli-error.ts";
 import { bridgeCommand } from "../../../src/cli/commands/bridge.ts";
 import { startDevice, type ArchivedReport } from "../../../src/devices/index.ts";
 import { loginFrame, realtimeFrame, heartbeatFrame } from "../../../src/devices/tbox/frames.ts";
-import { Command, ResponseFlag, type Frame } from "../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
+import { Command, Encryption, ResponseFlag, type Frame } from "../../../src/schema/gen/v2xh/gbt32960/v1/index.ts";
 import { decodeProtobuf, encodeProtobuf } from "../../../src/schema/index.ts";
 import { beijingTime } from "../../../src/sim/index.ts";
-import { emqxLayout, startGbt32960Bridge, v2xLayout } from "../../../src/transport/tcp/index.ts";
+import { emqxLayout, Gbt32960TcpClient, startGbt32960Bridge, v2xLayout } from "../../../src/transport/tcp/index.ts";
+import { parseKeySettings, withEncryption } from "../../../src/wire/gbt32960/index.ts";
 import { eventually, freePort, sharedMosquittoAvailable, uniquePrefix } from "../../helpers/broker.ts";
 import { describeWhen } from "../../helpers/environment.ts";
 import { BROKER, messageOf, rawClient, registry, sleep, Tap, uniqueId, uniqueTemplate, uniqueVin } from "../devices/bus.ts";
@@ -46,6 +47,31 @@ describeWhen(MOSQUITTO, "v2x bridge gbt32960", () => {
     expect(reports).toHaveLength(3);
     const up = tap.of("realtime", `/tbox/${vin}/up/`).map((o) => messageOf<Frame>(o));
     expect(up.map((f) => f.uniqueId)).toEqual([vin, vin, vin]);
+  });
+
+  it("with keys: a T-Box's encrypted frames are published decrypted, and the platform's plain answers reach it as published", async ({ expect, onTestFinished }) => {
+    const topicTemplate = uniqueTemplate("bridge-aes");
+    const tap = await Tap.open(topicTemplate, onTestFinished);
+    const platform = await startDevice("platform", { broker: BROKER, topicTemplate, registry, id: uniqueId("platform"), upperTester: false });
+    onTestFinished(() => platform.stop());
+    const keys = parseKeySettings({ aesKey: "000102030405060708090a0b0c0d0e0f" });
+    const bridge = await startGbt32960Bridge({ tcp: { port: 0, host: "127.0.0.1" }, broker: BROKER, layout: v2xLayout(topicTemplate), registry, keys });
+    onTestFinished(() => bridge.close());
+    const client = new Gbt32960TcpClient({ host: "127.0.0.1", port: bridge.tcp.port, codec: { keys } });
+    const heard: Frame[] = [];
+    client.on("observation", (o) => void (o.decoded.ok && heard.push(o.decoded.message as unknown as Frame)));
+    await client.connect();
+    onTestFinished(() => client.close());
+    const vin = uniqueVin();
+
+    client.send(withEncryption(loginFrame(identity(vin), beijingTime(Date.now()), 1), Encryption.AES));
+    await eventually(() => heard.length >= 1, "the login answer through the bridge");
+    expect([heard[0]?.command, heard[0]?.responseFlag, heard[0]?.encryption]).toEqual([Command.VEHICLE_LOGIN, ResponseFlag.SUCCESS, Encryption.NONE]);
+    client.send(withEncryption(realtimeFrame(vin, exampleData(Date.now())), Encryption.AES));
+    await eventually(() => tap.of("realtime", `/tbox/${vin}/up/`).length >= 1, "the report on the bus");
+    const [report] = tap.of("realtime", `/tbox/${vin}/up/`).map((o) => messageOf<Frame>(o));
+    expect(report?.encryption).toBe(Encryption.AES);
+    expect(report?.realtime2016?.units.length).toBeGreaterThan(0);
   });
 
   it("emqx layout: frames go to <mountpoint>/upstream/<vlogin|info|transparent>, and a frame published on …/dnstream reaches the T-Box", async ({ expect, onTestFinished }) => {

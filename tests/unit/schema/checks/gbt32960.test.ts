@@ -365,9 +365,14 @@ describe("gbt32960-frame-encryption-matches-body", () => {
     expect(violations(frame("realtime-2016.json", { encryption: "ENCRYPTION_ABNORMAL" }, CIPHERTEXT))).toEqual([{ path: "", rule, value: "encrypted" }]);
   });
 
-  it("rejects a plain body that is not empty under encryption", () => {
-    expect(validateRules(registry, FRAME, frame("realtime-2016.json", { encryption: "ENCRYPTION_AES" }))).toEqual([
-      expect.objectContaining({ path: "", rule, value: "realtime2016", expected: "encrypted (encryption 0x03)" }),
+  it("accepts a plain body under AES or SM4: the data unit decrypted with its key, or to be encrypted", () => {
+    expect(violations(frame("realtime-2016.json", { encryption: "ENCRYPTION_AES" }))).toEqual([]);
+    expect(violations(frame("realtime-2025.json", { encryption: "ENCRYPTION_SM4" }))).toEqual([]);
+  });
+
+  it("rejects a plain body that is not empty under RSA or SM2, which no key here decrypts", () => {
+    expect(validateRules(registry, FRAME, frame("realtime-2016.json", { encryption: "ENCRYPTION_RSA" }))).toEqual([
+      expect.objectContaining({ path: "", rule, value: "realtime2016", expected: "encrypted (encryption 0x02)" }),
     ]);
     const timedAnswer = frame("login-2016.json", { responseFlag: "RESPONSE_FLAG_SUCCESS", encryption: "ENCRYPTION_RSA" }, { response: { time: { year: 25, month: 1, day: 1 } } });
     expect(violations(timedAnswer)).toEqual([{ path: "", rule, value: "response" }]);

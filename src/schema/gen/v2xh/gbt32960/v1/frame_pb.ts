@@ -26,10 +26,11 @@ import type { Activation, ActivationResponse, KeyExchange } from "./security_pb.
  * `encrypted` is allowed with every command (the encryption check governs it). A command outside the
  * enum matches no member.
  *
- * Check "gbt32960-frame-encryption-matches-body": with encryption RSA, AES, SM2 or SM4 the body is
+ * Check "gbt32960-frame-encryption-matches-body": with encryption RSA or SM2 the body is
  * `encrypted`, unless the data unit is empty on the wire (heartbeat, time_calibration_request, or
- * `response` without time), which keeps its plain member; with any other encryption value the body
- * is not `encrypted`.
+ * `response` without time), which keeps its plain member; with AES or SM4 the body may also be the
+ * plain member (the data unit decrypted with its key, or to be encrypted with it when written);
+ * with any other encryption value the body is not `encrypted`.
  *
  * Check "gbt32960-frame-edition-values": an edition-2016 frame carries no value the 2025 edition
  * introduced: command ACTIVATION, ACTIVATION_RESPONSE or KEY_EXCHANGE; response flag VIN_NOT_FOUND,
