@@ -122,6 +122,26 @@ export async function switchIgnition(t: Tbox, value: "on" | "off"): Promise<{ re
 }
 
 /**
+ * Waits, up to the answer timeout, for a sign that the login the T-Box sent at `loginAt` was
+ * answered and its session is up: a frame of the session (report, heartbeat, time calibration)
+ * after it. A T-Box whose login is still unanswered has no session to log out of.
+ */
+export async function sessionUp(t: Tbox, loginAt: number): Promise<BusObservation | undefined> {
+  const sessionKinds: readonly MessageKindName[] = ["realtime", "reissue", "heartbeat", "timeCalibration"];
+  const waits = sessionKinds.map((kind) => t.bus.next(kind, t.params.answerTimeoutMs, () => true, { since: loginAt }));
+  // The first frame any wait finds; undefined once every wait has ended without one.
+  return new Promise((resolve) => {
+    let pending = waits.length;
+    for (const wait of waits) {
+      void wait.then((o) => {
+        if (o !== undefined) resolve(o);
+        else if (--pending === 0) resolve(undefined);
+      });
+    }
+  });
+}
+
+/**
  * Records every frame the SUT sends from now on, in the order of arrival (which arrival times of one
  * millisecond cannot tell); `stop` ends the recording.
  */

@@ -12,6 +12,9 @@ export default testPurpose({
     await tboxChecks.switchIgnition(t, "off");
     const on = await tboxChecks.switchIgnition(t, "on");
     if (on.frame === undefined) return t.inconclusive("GBT32960-2016-TABLE20-LOGOUT-SERIAL", `no login within ${t.params.answerTimeoutMs} ms of switching the ignition on`);
+    if ((await tboxChecks.sessionUp(t, on.frame.receivedAt)) === undefined) {
+      return t.inconclusive("GBT32960-2016-TABLE20-LOGOUT-SERIAL", `no report, heartbeat or time calibration within ${t.params.answerTimeoutMs} ms of the login: its session did not come up`);
+    }
     const off = await tboxChecks.switchIgnition(t, "off");
     await tboxChecks.switchIgnition(t, "on");
     if (off.frame === undefined) return t.inconclusive("GBT32960-2016-TABLE20-LOGOUT-SERIAL", `no logout within ${t.params.answerTimeoutMs} ms of switching the ignition off`);
