@@ -70,6 +70,11 @@ export class BusSession {
     return session;
   }
 
+  /** Where the harness listens for the SUT, when it does. */
+  get listening(): Carrier["listening"] {
+    return this.carrier?.listening;
+  }
+
   /** The tests' view: times default to `start`, and waits end when `signal` aborts. */
   view(start: number, signal: AbortSignal): BusDriver {
     return new BusView(this, start, signal);

@@ -1,14 +1,12 @@
 import { loadRegistry, type Registry } from "../schema/index.ts";
 import { startLinkProxy, type LinkProxy } from "../transport/link-proxy.ts";
 import { BusSession } from "./bus-driver.ts";
-import { openMqttCarrier } from "./carriers/mqtt-carrier.ts";
-import { openPlatformCarrier } from "./carriers/gbt32960-platform-carrier.ts";
-import { openVehiclesCarrier } from "./carriers/gbt32960-vehicles-carrier.ts";
+import { openCarrier } from "./carriers/open-carrier.ts";
 import { HarnessError } from "./harness-error.ts";
 import { NO_LINK_CONTROL, proxyLinkControl, upperTesterLinkControl, type LinkControl } from "./link-control.ts";
 import { loadSuite } from "./load-suite.ts";
 import { defaultPics, type Pics } from "./pics.ts";
-import { hostPort, redactPixit, tcpCodecOf, type Pixit } from "./pixit.ts";
+import { hostPort, redactPixit, type Pixit } from "./pixit.ts";
 import { loadRequirements, type RequirementCatalogue } from "./requirements.ts";
 import { ROLE_DEFINITIONS, type Peer, type RoleParams } from "./roles/index.ts";
 import { runTest, type TestEnvironment } from "./run-test.ts";
@@ -66,21 +64,10 @@ export async function runSuite<R extends SutRole>(options: SuiteRunOptions<R>): 
     let harness: HarnessEndpoints = {};
     if (definition.transport === "bus") {
       const busPixit = pixit.bus;
-      let listening: { host: string; port: number } | undefined;
-      const session = await BusSession.open(registry, pixit.sut.id, async (sink) => {
-        const { tcp } = pixit;
-        if (tcp !== undefined && "listen" in tcp) {
-          const carrier = await openPlatformCarrier(hostPort(tcp.listen), pixit.sut.id, definition.observes, sink, tcpCodecOf(tcp).codec);
-          listening = carrier.address;
-          return carrier;
-        }
-        if (tcp !== undefined) return openVehiclesCarrier(hostPort(tcp.connect), pixit.sut.id, definition.observes, sink, tcpCodecOf(tcp));
-        if (busPixit === undefined) throw new HarnessError("ConfigError", `PIXIT: the ${role} suite needs bus.url${definition.tcp === undefined ? "" : ` or tcp.${definition.tcp}`}`);
-        return openMqttCarrier(busPixit, registry, pixit.sut.id, definition.observes, sink);
-      });
+      const session = await BusSession.open(registry, pixit.sut.id, (sink) => openCarrier(pixit, definition, registry, sink));
       bus = session;
       cleanups.push(() => session.close());
-      if (listening !== undefined) harness = { tcp: listening };
+      if (session.listening !== undefined) harness = { tcp: session.listening };
       if (busPixit !== undefined && (pics.PICS_UPPER_TESTER === true || pixit.link.control === "upper-tester")) {
         const client = await UpperTesterClient.open(busPixit, pixit.sut.id, registry);
         upperTester = client;

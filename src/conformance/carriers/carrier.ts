@@ -19,6 +19,8 @@ export type ObservationSink = (observation: BusObservation) => void;
  * sends included, as a subscriber to its own topics would) and sends as the SUT's peers would.
  */
 export interface Carrier {
+  /** Where the harness listens for the SUT, when it does (the platform a T-Box over TCP connects to). */
+  readonly listening?: { readonly host: string; readonly port: number };
   /** Sends a message of `kind` as device `id` would; resolves to the channel it went on. */
   send(kind: MessageKindName, id: string, message: object): Promise<string>;
   /** Sends bytes as they are where a message of `kind` from `id` goes; resolves to the channel. */

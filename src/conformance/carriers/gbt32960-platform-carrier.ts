@@ -9,10 +9,7 @@ import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
 /** How long a send waits for a T-Box that is not connected (or not known yet) to speak, ms. */
 const CONNECT_WAIT_MS = 5000;
 
-export interface ListeningCarrier extends Carrier {
-  /** Where T-Boxes connect. */
-  readonly address: { readonly host: string; readonly port: number };
-}
+export type ListeningCarrier = Carrier & Required<Pick<Carrier, "listening">>;
 
 /**
  * The harness as the platform a T-Box under test connects to over TCP (GB/T 32960.3 4.1). The frame
@@ -77,7 +74,7 @@ export async function openPlatformCarrier(
     return link;
   };
   return {
-    address: { host: server.host, port: server.port },
+    listening: { host: server.host, port: server.port },
     send: async (kind, id, message) => {
       const link = await linkOf(id);
       const frame = message as Frame;

@@ -48,8 +48,8 @@ describe("the harness as the platform (tbox suite over TCP)", () => {
     const seen: BusObservation[] = [];
     const carrier = await openPlatformCarrier({ host: "127.0.0.1", port: 0 }, SUT, observes, (o) => seen.push(o));
     onTestFinished(() => carrier.close());
-    const tbox = await TcpTbox.connect(carrier.address.port, onTestFinished);
-    const other = await TcpTbox.connect(carrier.address.port, onTestFinished);
+    const tbox = await TcpTbox.connect(carrier.listening.port, onTestFinished);
+    const other = await TcpTbox.connect(carrier.listening.port, onTestFinished);
 
     other.client.send(loginFrame(identity(OTHER), beijingTime(Date.now()), 1));
     tbox.client.send(loginFrame(identity(SUT), beijingTime(Date.now()), 7));
@@ -80,7 +80,7 @@ describe("the harness as the platform (tbox suite over TCP)", () => {
   it("names the address when it cannot listen", async ({ expect, onTestFinished }) => {
     const first = await openPlatformCarrier({ host: "127.0.0.1", port: 0 }, SUT, observes, () => undefined);
     onTestFinished(() => first.close());
-    await expect(openPlatformCarrier({ host: "127.0.0.1", port: first.address.port }, SUT, observes, () => undefined)).rejects.toThrow(`PIXIT tcp.listen 127.0.0.1:${first.address.port}`);
+    await expect(openPlatformCarrier({ host: "127.0.0.1", port: first.listening.port }, SUT, observes, () => undefined)).rejects.toThrow(`PIXIT tcp.listen 127.0.0.1:${first.listening.port}`);
   });
 });
 
