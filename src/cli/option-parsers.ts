@@ -1,14 +1,11 @@
 import { InvalidArgumentError, type Command } from "commander";
+import { parseTcpAddress, type TcpAddress } from "../transport/tcp-address.ts";
 import { checkHexBlock, parseKeySettings } from "../wire/gbt32960/key-settings.ts";
 import type { DataUnitKeys } from "../wire/gbt32960/options.ts";
 import { CliError } from "./cli-error.ts";
 
 /** Commander parsers of option values: a bad value becomes commander's usage error, naming the option and the value. */
 
-export interface HostPort {
-  readonly host: string;
-  readonly port: number;
-}
 
 export function positiveInteger(value: string): number {
   const n = Number(value);
@@ -29,18 +26,10 @@ export function port(value: string): number {
   return n;
 }
 
-/** host:port, an IPv6 host in brackets, e.g. 10.0.0.5:7325 or [::1]:7325; undefined when `value` is not of that form. */
-export function parseHostPort(value: string): HostPort | undefined {
-  const [, bracketed, plain, digits = ""] = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d+)$/.exec(value) ?? [];
-  const host = bracketed ?? plain;
-  const n = Number(digits);
-  return host === undefined || !(n >= 1 && n <= 65535) ? undefined : { host, port: n };
-}
-
-/** The address of a peer to connect to. */
-export function hostPort(value: string): HostPort {
-  const address = parseHostPort(value);
-  if (address === undefined) throw new InvalidArgumentError("expected host:port, e.g. 10.0.0.5:7325 or [::1]:7325.");
+/** The address of a peer to connect to: host:port, an IPv6 host in brackets. */
+export function hostPort(value: string): TcpAddress {
+  const address = parseTcpAddress(value);
+  if (address === undefined || address.port === 0) throw new InvalidArgumentError("expected host:port, e.g. 10.0.0.5:7325 or [::1]:7325.");
   return address;
 }
 

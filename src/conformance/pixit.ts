@@ -1,3 +1,4 @@
+import { parseTcpAddress, type TcpAddress } from "../transport/tcp-address.ts";
 import { DEFAULT_TOPIC_TEMPLATE } from "../transport/topics.ts";
 import { Encryption } from "../schema/gen/v2xh/gbt32960/v1/index.ts";
 import { parseKeySettings, type Gbt32960Options, type KeySettings } from "../wire/gbt32960/index.ts";
@@ -160,10 +161,11 @@ function tcpSchema(mode: "listen" | "connect"): object {
   };
 }
 
-/** host and port of a PIXIT "host:port". */
-export function hostPort(value: string): { readonly host: string; readonly port: number } {
-  const colon = value.lastIndexOf(":");
-  return { host: value.slice(0, colon), port: Number(value.slice(colon + 1)) };
+/** host and port of a PIXIT "host:port" (its form checked by the schema, its port range here); throws a ConfigError. */
+export function hostPort(value: string): TcpAddress {
+  const address = parseTcpAddress(value);
+  if (address === undefined) throw new HarnessError("ConfigError", `PIXIT: "${value}" is no host:port with a port 0..65535`);
+  return address;
 }
 
 /** Checks a PIXIT object (e.g. built in code) for `role`, filling in defaults; throws a ConfigError. */

@@ -14,10 +14,11 @@ import type { TestPurpose } from "./test-purpose.ts";
 import { UpperTesterClient } from "./upper-tester-client.ts";
 import { countVerdicts, type RequirementCoverage, type RunReport, type SutRole, type TestResult } from "./verdict.ts";
 import { vissDriver } from "./viss-driver.ts";
+import type { TcpAddress } from "../transport/tcp-address.ts";
 
 /** Where the harness itself listens, once the suite run has started. */
 export interface HarnessEndpoints {
-  readonly tcp?: { readonly host: string; readonly port: number };
+  readonly tcp?: TcpAddress;
 }
 
 export const TOOL = { name: "v2x-harness", version: "0.1.0" } as const;
@@ -127,7 +128,7 @@ function selectTests<R extends SutRole>(suite: TestPurpose<R>[], only: readonly 
 }
 
 /** Where the SUT's link goes: the harness's TCP listener, or the broker. */
-function upstreamOf(pixit: Pixit, harness: HarnessEndpoints): { readonly host: string; readonly port: number } | undefined {
+function upstreamOf(pixit: Pixit, harness: HarnessEndpoints): TcpAddress | undefined {
   if (harness.tcp !== undefined) return { host: harness.tcp.host === "0.0.0.0" ? "127.0.0.1" : harness.tcp.host, port: harness.tcp.port };
   if (pixit.tcp !== undefined || pixit.bus === undefined) return undefined;
   const url = new URL(pixit.bus.url);

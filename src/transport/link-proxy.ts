@@ -1,11 +1,7 @@
 import { once } from "node:events";
 import { connect, createServer, type AddressInfo, type Socket } from "node:net";
+import type { TcpAddress } from "./tcp-address.ts";
 import { TransportError } from "./transport-error.ts";
-
-interface Address {
-  readonly host: string;
-  readonly port: number;
-}
 
 export interface LinkProxyOptions {
   /** Interface to listen on. Default: "127.0.0.1". */
@@ -13,7 +9,7 @@ export interface LinkProxyOptions {
   /** Port to listen on; 0 picks a free one. Default: 0. */
   readonly port?: number;
   /** Where every accepted connection is forwarded; a function is asked at each connection (for an upstream that starts after the proxy). */
-  readonly upstream: Address | (() => Address);
+  readonly upstream: TcpAddress | (() => TcpAddress);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { TcpLoadProgress, TcpLoadSummary } from "../../sim/tcp-load/index.t
 // Only the progress line: the load (transport, schema registry, scenario) loads when the command runs.
 import { formatLoadProgress } from "../../sim/tcp-load/load-progress.ts";
 import { CliError, EXIT } from "../cli-error.ts";
-import { hostPort, positiveInteger, positiveNumber, progressLine, type HostPort } from "../option-parsers.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
+import { hostPort, positiveInteger, positiveNumber, progressLine } from "../option-parsers.ts";
 
 export interface LoadCommandOptions {
   readonly host: string;
@@ -61,7 +62,7 @@ export function loadSummaryLine(s: TcpLoadSummary): string {
   );
 }
 
-type LoadFlags = Omit<LoadCommandOptions, "host" | "port" | "signal" | "onProgress"> & { readonly tcp: HostPort; readonly output?: string };
+type LoadFlags = Omit<LoadCommandOptions, "host" | "port" | "signal" | "onProgress"> & { readonly tcp: TcpAddress; readonly output?: string };
 
 /** Adds `v2x load gbt32960 --tcp <host:port> --tboxes <n> …`. */
 export function registerLoadCommand(program: Command): void {

@@ -6,7 +6,8 @@ import type { FaultDefinition } from "../../devices/fault.ts";
 import { DEVICE_ROLES, isDeviceRole, type DeviceRole } from "../../devices/role.ts";
 import { CliError } from "../cli-error.ts";
 import type { DataUnitKeys } from "../../wire/gbt32960/options.ts";
-import { addKeyOptions, keysOf, parseHostPort, port, type HostPort, type KeyFlags } from "../option-parsers.ts";
+import { parseTcpAddress, type TcpAddress } from "../../transport/tcp-address.ts";
+import { addKeyOptions, keysOf, port, type KeyFlags } from "../option-parsers.ts";
 
 export interface ServeCommandOptions {
   readonly role: DeviceRole;
@@ -21,7 +22,7 @@ export interface ServeCommandOptions {
    * or on this host and port; tbox: send GB/T 32960 frames over TCP to the platform at this host and
    * port instead of over the bus (a bare port is refused).
    */
-  readonly tcp?: number | HostPort;
+  readonly tcp?: number | TcpAddress;
   /** With `tcp`: keys of encrypted data units; the platform decrypts with them, the T-Box also encrypts with them when `encrypt` says so. */
   readonly keys?: DataUnitKeys;
   /** tbox with `tcp`: send data units encrypted with AES and `keys.aes`. */
@@ -134,7 +135,7 @@ export interface ServeFlags extends KeyFlags {
   readonly id?: string;
   readonly fault: string[];
   readonly port?: number;
-  readonly tcp?: number | HostPort;
+  readonly tcp?: number | TcpAddress;
   readonly encrypt?: "aes";
   readonly seed?: number;
   readonly topicTemplate?: string;
@@ -142,15 +143,15 @@ export interface ServeFlags extends KeyFlags {
 }
 
 /** A tbox's --tcp: the platform's host:port; a bare port, which only a platform takes, is a usage error. */
-function platformAddressOf(tcp: number | HostPort): HostPort {
+function platformAddressOf(tcp: number | TcpAddress): TcpAddress {
   if (typeof tcp === "number") throw new CliError(`tbox --tcp is the platform's address as host:port, e.g. --tcp 127.0.0.1:7325; got ${tcp}`);
   return tcp;
 }
 
 /** Commander parser of --tcp: a port, or host:port with an IPv6 host in brackets. */
-export function tcpAddress(value: string): number | HostPort {
+export function tcpAddress(value: string): number | TcpAddress {
   if (/^\d+$/.test(value)) return port(value);
-  const address = parseHostPort(value);
+  const address = parseTcpAddress(value);
   if (address === undefined) throw new InvalidArgumentError("expected a port (platform) or host:port (platform, tbox), e.g. 7325 or 127.0.0.1:7325.");
   return address;
 }

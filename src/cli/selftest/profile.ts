@@ -2,6 +2,7 @@ import type { Pics } from "../../conformance/pics.ts";
 import type { SutRole } from "../../conformance/verdict.ts";
 import type { BusDeviceOptions, RunningDevice } from "../../devices/index.ts";
 import type { Registry } from "../../schema/index.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 
 /** Where one selftest run puts its device. */
 export interface SelftestSetup {
@@ -17,7 +18,7 @@ export interface SelftestSetup {
    * GB/T 32960 over TCP instead of the bus (tbox and platform; the upper tester stays on the
    * broker): `proxy` is where a T-Box connects, the link proxy in front of the harness's listener.
    */
-  readonly tcp?: { readonly proxy: { readonly host: string; readonly port: number } };
+  readonly tcp?: { readonly proxy: TcpAddress };
   readonly registry: Registry;
 }
 
@@ -44,7 +45,7 @@ export interface SelftestProfile {
 }
 
 /** A running reference device, with the URLs of what it serves. */
-export type SelftestDevice = RunningDevice & { readonly url?: string; readonly queryUrl?: string; readonly tcp?: { readonly host: string; readonly port: number } };
+export type SelftestDevice = RunningDevice & { readonly url?: string; readonly queryUrl?: string; readonly tcp?: TcpAddress };
 
 /** The PIXIT `bus` of a selftest run: the harness on the broker, with the run's own topics. */
 export function selftestBus(setup: SelftestSetup): { url: string; protocolVersion: 4 | 5; topicTemplate: string } {

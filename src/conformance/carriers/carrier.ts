@@ -1,5 +1,6 @@
 import type { MessageKindName } from "../../transport/message-kinds.ts";
 import type { Observation } from "../../transport/observation.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 
 /** An observation with the message kind and device id its channel names. */
 export interface BusObservation extends Observation {
@@ -20,7 +21,7 @@ export type ObservationSink = (observation: BusObservation) => void;
  */
 export interface Carrier {
   /** Where the harness listens for the SUT, when it does (the platform a T-Box over TCP connects to). */
-  readonly listening?: { readonly host: string; readonly port: number };
+  readonly listening?: TcpAddress;
   /** Sends a message of `kind` as device `id` would; resolves to the channel it went on. */
   send(kind: MessageKindName, id: string, message: object): Promise<string>;
   /** Sends bytes as they are where a message of `kind` from `id` goes; resolves to the channel. */

@@ -5,6 +5,7 @@ import { encodeFrame, type Gbt32960Options } from "../../wire/gbt32960/index.ts"
 import { HarnessError } from "../harness-error.ts";
 import { observedBy, type Carrier, type ObservationSink, type Observes } from "./carrier.ts";
 import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 
 /** How long a send waits for a T-Box that is not connected (or not known yet) to speak, ms. */
 const CONNECT_WAIT_MS = 5000;
@@ -20,7 +21,7 @@ export type ListeningCarrier = Carrier & Required<Pick<Carrier, "listening">>;
  * a frame the harness marks AES or SM4.
  */
 export async function openPlatformCarrier(
-  listen: { readonly host: string; readonly port: number },
+  listen: TcpAddress,
   sutId: string,
   observes: Observes,
   sink: ObservationSink,

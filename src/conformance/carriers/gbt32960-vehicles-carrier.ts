@@ -5,6 +5,7 @@ import { encodeFrame, withEncryption, type Gbt32960Options } from "../../wire/gb
 import { HarnessError } from "../harness-error.ts";
 import { observedBy, type Carrier, type ObservationSink, type Observes } from "./carrier.ts";
 import { sentObservation, undecodableFrame } from "./gbt32960-frames.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 
 /** How long a send waits for a vehicle's lost connection to come back, ms. */
 const RECONNECT_WAIT_MS = 5000;
@@ -18,7 +19,7 @@ const RECONNECT_WAIT_MS = 5000;
  * has a data unit goes out encrypted in that mode, as an encrypting T-Box sends it.
  */
 export function openVehiclesCarrier(
-  platform: { readonly host: string; readonly port: number },
+  platform: TcpAddress,
   sutId: string,
   observes: Observes,
   sink: ObservationSink,

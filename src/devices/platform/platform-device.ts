@@ -21,6 +21,7 @@ import { QueryServer } from "./query-server.ts";
 import { ReportArchive } from "./report-archive.ts";
 import { Sessions, type DuplicateVinPolicy } from "./sessions.ts";
 import { listenForTboxes } from "./tcp-endpoint.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 
 export interface PlatformOptions extends Omit<BusDeviceOptions, "broker"> {
   /** Broker URL of the MQTT bus. Required unless `tcp` is given; without it there is no upper tester either. */
@@ -44,7 +45,7 @@ export interface PlatformDevice extends RunningDevice {
   /** Base URL of the query interface (see QueryServer). */
   readonly queryUrl: string;
   /** Where it listens for T-Boxes over TCP, when it does. */
-  readonly tcp?: { readonly host: string; readonly port: number };
+  readonly tcp?: TcpAddress;
 }
 
 const FRAME = "v2xh.gbt32960.v1.Frame";

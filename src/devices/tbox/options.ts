@@ -1,7 +1,7 @@
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 import type { DataUnitKeys } from "../../wire/gbt32960/index.ts";
 import { DeviceError } from "../device-error.ts";
 import { checkInteger, checkWhole, type BusDeviceOptions } from "../shared/device-options.ts";
-import type { TcpAddress } from "./tcp-transport.ts";
 import { FACTORY_SETTINGS, type TerminalSettings } from "./terminal-parameters.ts";
 
 export interface TboxAlarmSpec {

@@ -1,15 +1,11 @@
 import { Encryption, type Frame } from "../../schema/gen/v2xh/gbt32960/v1/index.ts";
+import type { TcpAddress } from "../../transport/tcp-address.ts";
 import { Gbt32960TcpClient } from "../../transport/tcp/index.ts";
 import { withEncryption, type DataUnitKeys } from "../../wire/gbt32960/index.ts";
 import { DeviceError } from "../device-error.ts";
 import { checkInteger, type ResolvedDeviceOptions } from "../shared/device-options.ts";
 import type { TboxTransport } from "./connection.ts";
 import type { TboxOptions } from "./options.ts";
-
-export interface TcpAddress {
-  readonly host: string;
-  readonly port: number;
-}
 
 /**
  * The T-Box as a real one is wired: GB/T 32960 frames over one TCP connection to the platform,

@@ -8,6 +8,7 @@ import { TransportError } from "../transport-error.ts";
 import { FRAME_TYPE, type Gbt32960Link } from "./gbt32960-link.ts";
 import { Gbt32960TcpServer } from "./gbt32960-server.ts";
 import type { TopicLayout } from "./topic-layouts.ts";
+import type { TcpAddress } from "../tcp-address.ts";
 
 export interface Gbt32960BridgeOptions {
   /** Where T-Boxes connect. Host default: "0.0.0.0"; port 0 picks a free one. */
@@ -28,7 +29,7 @@ export interface Gbt32960BridgeOptions {
 }
 
 export interface Gbt32960Bridge {
-  readonly tcp: { readonly host: string; readonly port: number };
+  readonly tcp: TcpAddress;
   /** T-Box connections open right now. */
   readonly connections: number;
   close(): Promise<void>;
