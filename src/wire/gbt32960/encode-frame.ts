@@ -16,7 +16,7 @@ const uniqueIdCodec = fixedText(UNIQUE_ID_SIZE);
  * A value its field cannot hold throws a WireError naming the field.
  */
 export function encodeFrame(frame: Frame, options: Partial<Gbt32960Options> = {}): Uint8Array {
-  const writer = new ByteWriter(HEADER_SIZE + 64, withDefaults(options).mismatchedCounts === "write");
+  const writer = new ByteWriter(HEADER_SIZE + 64, options.mismatchedCounts === "write");
   const start = startByteOf(frame.edition);
   if (start === undefined) throw new WireError("ValueError", `expected EDITION_2016 or EDITION_2025, got ${String(frame.edition)}`, { field: "edition" });
   writer.u8(start);
